@@ -1,0 +1,119 @@
+"""Run the pipeline over a corpus folder and stream the tables out."""
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .tables import doc_rows, error_rows
+
+# spaCy refuses texts above nlp.max_length; longer ones are processed in pieces.
+MAX_PIECE = 200_000
+
+
+@dataclass
+class RunSummary:
+    n_docs: int = 0
+    n_ok: int = 0
+    n_error: int = 0
+    n_skipped: int = 0
+    seconds: float = 0.0
+    out_dir: Path | None = None
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.n_docs / self.seconds if self.seconds else 0.0
+
+    def line(self) -> str:
+        return (f"{self.n_docs} documents: {self.n_ok} ok, {self.n_error} errors, "
+                f"{self.n_skipped} skipped in {self.seconds:.1f} s "
+                f"({self.docs_per_s:.1f} docs/s) → {self.out_dir}")
+
+
+def process_document(nlp, document) -> dict[str, list[dict]]:
+    """Rows of every table for one read document; errors become a documents row."""
+    from .pipeline import analyse_long
+
+    if document.status != "ok" or document.text is None:
+        return error_rows(document, document.error)
+    try:
+        doc = analyse_long(nlp, document.text, doc_id=document.doc_id)
+    except Exception as exc:  # one bad document must not stop the run
+        return error_rows(document, f"processing failed: {type(exc).__name__}: {exc}")
+    text_file = f"texts/{document.doc_id}.txt" if document.needs_text_copy else ""
+    return doc_rows(document, doc, text_file=text_file)
+
+
+def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 1, engine: str = "local",
+               scheduler: str | None = None, model: str | None = None, rules_dir: Path | None = None,
+               quiet: bool = False, progress: bool | None = None) -> RunSummary:
+    """Process every file under `corpus` and write the tables to `out`."""
+    from .io import iter_corpus
+    from .writers import TableWriter
+
+    corpus = Path(corpus)
+    if not corpus.exists():
+        raise FileNotFoundError(f"corpus not found: {corpus}")
+    summary = RunSummary(out_dir=Path(out))
+    started = time.perf_counter()
+    documents = iter_corpus(corpus) if corpus.is_dir() else iter([_single(corpus)])
+    results = _results(documents, engine=engine, jobs=jobs, scheduler=scheduler, model=model,
+                       rules_dir=rules_dir, quiet=quiet)
+    show = (not quiet) and (progress if progress is not None else sys.stderr.isatty())
+    with TableWriter(out, fmt) as writer:
+        for document, rows in results:
+            if document.needs_text_copy and document.text is not None:
+                path, _ = writer.text_path(document.doc_id)
+                path.write_text(document.text, encoding="utf-8")
+            writer.write(rows)
+            _count(summary, document, rows["documents"][0])
+            if show and summary.n_docs > 20:
+                _progress(summary, started)
+    summary.seconds = time.perf_counter() - started
+    if show and summary.n_docs > 20:
+        print(file=sys.stderr)
+    return summary
+
+
+def _single(path: Path):
+    from .io import read_document
+
+    return read_document(path, root=path.parent)
+
+
+def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet):
+    """(document, rows) pairs in input order, from the chosen engine."""
+    notice = None if not quiet else False
+    if engine == "dask":
+        from .engines import dask_results
+
+        return dask_results(documents, scheduler=scheduler, model=model, rules_dir=rules_dir)
+    if engine != "local":
+        raise ValueError(f"unknown engine '{engine}'; choose local or dask")
+    if jobs > 1:
+        from .engines import pool_results
+
+        return pool_results(documents, jobs=jobs, model=model, rules_dir=rules_dir)
+    from .pipeline import build_nlp
+
+    nlp = build_nlp(model=model, rules_dir=rules_dir, export_spans=False, notice=notice)
+    return ((d, process_document(nlp, d)) for d in documents)
+
+
+def _count(summary: RunSummary, document, row: dict) -> None:
+    summary.n_docs += 1
+    if row["status"] == "ok":
+        summary.n_ok += 1
+    elif row["status"] == "skipped":
+        summary.n_skipped += 1
+    else:
+        summary.n_error += 1
+        summary.failures.append((document.doc_id, row["error"]))
+
+
+def _progress(summary: RunSummary, started: float) -> None:
+    rate = summary.n_docs / max(time.perf_counter() - started, 1e-9)
+    print(f"\r{summary.n_docs} docs  {rate:.0f} docs/s  errors {summary.n_error}",
+          end="", file=sys.stderr, flush=True)

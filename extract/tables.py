@@ -1,0 +1,88 @@
+"""Docs → rows → tables. Column order is the contract (../CONTRACT.md) plus extras at the end."""
+from __future__ import annotations
+
+import json
+
+# The contract's required columns first, in its order; extra columns after them.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id", "source", "title", "published", "status", "error", "n_chars",
+                  "kind", "encoding", "n_mentions", "text_file"),
+    "mentions": ("doc_id", "label", "text", "start", "end", "normalized", "rule", "noise", "attrs"),
+    "centres": ("doc_id", "centre", "city", "state", "funding_eur", "start", "end", "lead_partner",
+                "lead_acronym", "kind", "rule", "start_char", "end_char"),
+    "cities": ("doc_id", "city", "state", "mentions", "rule", "start_char", "end_char"),
+    "ministries": ("doc_id", "name", "acronym", "level", "state", "mentions", "rule",
+                   "start_char", "end_char"),
+    "partners": ("doc_id", "centre", "name", "acronym", "city", "role", "topic", "rule",
+                 "start_char", "end_char"),
+    "funding": ("doc_id", "centre", "amount_eur", "text", "start", "end", "scope", "rule",
+                "start_char", "end_char"),
+    "periods": ("doc_id", "centre", "start", "end", "duration_months", "kind", "text", "rule",
+                "start_char", "end_char"),
+    "persons": ("doc_id", "name", "role", "organisation", "rule", "start_char", "end_char"),
+}
+FACT_TABLES = tuple(t for t in COLUMNS if t not in ("documents", "mentions"))
+
+# A cell starting with one of these would run as a formula in a spreadsheet.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Prefix a text cell that a spreadsheet would read as a formula with an apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def unneutralise(value: str) -> str:
+    """The source text of a cell written by `neutralise`."""
+    if value.startswith("'") and value[1:2] and value[1:2] in "=+-@\t\r":
+        return value[1:]
+    return value
+
+
+def document_row(document, doc=None, *, error: str = "", text_file: str = "") -> dict:
+    """The documents.csv row of one input, processed (`doc`) or not."""
+    text = document.text or ""
+    status = "ok" if doc is not None and not error else (document.status if document.status != "ok"
+                                                          else "error")
+    return {
+        "doc_id": document.doc_id, "source": document.source,
+        "title": (doc._.title if doc is not None and doc._.title else document.title) or "",
+        "published": (doc._.published if doc is not None else "") or "",
+        "status": status, "error": error or document.error or "",
+        "n_chars": len(text) if document.text is not None else "",
+        "kind": document.kind, "encoding": document.encoding or "",
+        "n_mentions": len(doc._.mentions) if doc is not None else "", "text_file": text_file,
+    }
+
+
+def mention_rows(doc_id: str, mentions) -> list[dict]:
+    return [{
+        "doc_id": doc_id, "label": m.label, "text": m.text, "start": m.start, "end": m.end,
+        "normalized": m.normalized, "rule": m.rule, "noise": int(m.noise),
+        "attrs": json.dumps(m.attrs, ensure_ascii=False, sort_keys=True, default=str) if m.attrs else "",
+    } for m in sorted(mentions, key=lambda m: (m.start, m.end, m.label))]
+
+
+def doc_rows(document, doc, *, text_file: str = "") -> dict[str, list[dict]]:
+    """All rows of one processed document, keyed by table."""
+    rows = {"documents": [document_row(document, doc, text_file=text_file)],
+            "mentions": mention_rows(document.doc_id, doc._.mentions)}
+    facts = doc._.facts or {}
+    for table in FACT_TABLES:
+        rows[table] = [{"doc_id": document.doc_id, **r} for r in facts.get(table, ())]
+    return rows
+
+
+def error_rows(document, error: str) -> dict[str, list[dict]]:
+    return {"documents": [document_row(document, None, error=error)]}
+
+
+def project(table: str, row: dict) -> list:
+    """A row as a list in the table's column order; None → empty cell; text cells neutralised."""
+    out = []
+    for col in COLUMNS[table]:
+        value = row.get(col)
+        out.append("" if value is None else neutralise(value))
+    return out

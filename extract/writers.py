@@ -1,0 +1,139 @@
+"""Stream rows to CSV, Parquet or JSONL; tables replace the old ones only when a run completes.
+
+Each table is written into a temporary folder beside the outputs and moved into place with
+os.replace at the end, so a run killed halfway leaves the previous tables intact.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .tables import COLUMNS, project
+
+FORMATS = ("csv", "parquet", "jsonl")
+_BATCH = 2000  # rows buffered per Parquet table before a row group is written
+
+
+class TableWriter:
+    def __init__(self, out_dir: Path | str, fmt: str = "csv"):
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.fmt = fmt
+        self.tmp = Path(tempfile.mkdtemp(prefix=".extract-run-", dir=self.out_dir))
+        self._sinks = {table: _make_sink(fmt, self.tmp / f"{table}.{fmt}", table) for table in COLUMNS}
+
+    def write(self, rows_by_table: dict[str, list[dict]]) -> None:
+        for table, rows in rows_by_table.items():
+            sink = self._sinks[table]
+            for row in rows:
+                sink.add(project(table, row))
+
+    def text_path(self, doc_id: str) -> tuple[Path, str]:
+        """Where the decoded text of a non-plain-text input goes, and its name relative to out_dir."""
+        rel = f"texts/{doc_id}.txt"
+        path = self.tmp / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path, rel
+
+    def close(self) -> list[Path]:
+        """Finish every table and move it into place; returns the final paths."""
+        final = []
+        for table, sink in self._sinks.items():
+            sink.close()
+            target = self.out_dir / f"{table}.{self.fmt}"
+            os.replace(sink.path, target)
+            final.append(target)
+        texts = self.tmp / "texts"
+        if texts.is_dir():
+            old = self.out_dir / "texts"
+            if old.exists():
+                shutil.rmtree(old)
+            os.replace(texts, old)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        return final
+
+    def abort(self) -> None:
+        for sink in self._sinks.values():
+            sink.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, *_):
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()
+
+
+def _make_sink(fmt: str, path: Path, table: str):
+    return {"csv": _CsvSink, "jsonl": _JsonlSink, "parquet": _ParquetSink}[fmt](path, COLUMNS[table])
+
+
+class _CsvSink:
+    def __init__(self, path: Path, columns):
+        self.path = path
+        self._fh = path.open("w", encoding="utf-8", newline="")
+        self._csv = csv.writer(self._fh)
+        self._csv.writerow(columns)
+
+    def add(self, values: list) -> None:
+        self._csv.writerow(values)
+
+    def close(self) -> None:
+        if not self._fh.closed:
+            self._fh.close()
+
+
+class _JsonlSink:
+    def __init__(self, path: Path, columns):
+        self.path, self.columns = path, columns
+        self._fh = path.open("w", encoding="utf-8")
+
+    def add(self, values: list) -> None:
+        self._fh.write(json.dumps(dict(zip(self.columns, values)), ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        if not self._fh.closed:
+            self._fh.close()
+
+
+class _ParquetSink:
+    """All columns as strings, like the CSV, so the three formats hold the same cells."""
+
+    def __init__(self, path: Path, columns):
+        import pyarrow as pa
+
+        self.path, self.columns = path, columns
+        self._schema = pa.schema([(c, pa.string()) for c in columns])
+        self._rows: list[list] = []
+        self._writer = None
+
+    def add(self, values: list) -> None:
+        self._rows.append(["" if v is None else str(v) for v in values])
+        if len(self._rows) >= _BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, self._schema)
+        cols = list(zip(*self._rows)) if self._rows else [[] for _ in self.columns]
+        self._writer.write_table(pa.table([list(c) for c in cols], schema=self._schema))
+        self._rows = []
+
+    def close(self) -> None:
+        if self._writer is None or self._rows:
+            self._flush()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None

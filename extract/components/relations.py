@@ -1,0 +1,47 @@
+"""Link the mentions of a document into facts (doc._.facts); the linking itself is pure code
+in extract/relations/, this component only feeds it."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.language import Language
+
+from ..relations import Trigger, build_facts
+from ..rules import cached_rules
+
+
+@Language.factory("extract_relations", default_config={"rules_dir": ""})
+def make_relations(nlp, name, rules_dir):
+    return Relations(rules_dir or None)
+
+
+class Relations:
+    def __init__(self, rules_dir: str | None):
+        rules = cached_rules(rules_dir)
+        self.triggers = [(r.compile(), r.kind, r.id) for r in rules.patterns_for("TRIGGER")]
+
+    def __call__(self, doc):
+        text = doc._.text
+        mark_noise(doc._.mentions, doc._.noise)
+        triggers = [Trigger(m.start(), m.end(), kind, rule_id)
+                    for regex, kind, rule_id in self.triggers for m in regex.finditer(text)]
+        triggers.sort(key=lambda t: t.start)
+        doc._.facts = build_facts(text, doc._.mentions, triggers)
+        return doc
+
+
+def mark_noise(mentions, noise) -> None:
+    """Flag mentions that start inside a boilerplate range."""
+    if not noise:
+        return
+    ranges: list[tuple[int, int]] = []
+    for s, e, *_ in sorted(noise):
+        if ranges and s <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], e))
+        else:
+            ranges.append((s, e))
+    starts = [s for s, _ in ranges]
+    for m in mentions:
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < ranges[i][1]:
+            m.noise = True

@@ -1,0 +1,71 @@
+"""Which centres a document is about, keyed by the city they sit in."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Mention
+
+
+@dataclass
+class Centre:
+    city: str | None
+    name: str
+    kind: str
+    first: Mention
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def is_concrete(m: Mention) -> bool:
+    """A named, singular centre (not "26 Kompetenzzentren", not "das Zentrum")."""
+    a = m.attrs
+    return not (a.get("generic") or a.get("plural") or a.get("anaphor"))
+
+
+def main_city(cities: list[Mention]) -> str | None:
+    """The city the document is mostly about: most mentions, earliest on ties."""
+    if not cities:
+        return None
+    counts = Counter(c.normalized for c in cities)
+    first = {}
+    for c in cities:
+        first.setdefault(c.normalized, c.start)
+    return max(counts, key=lambda name: (counts[name], -first[name]))
+
+
+def collect_centres(centre_mentions: list[Mention], cities: list[Mention]) -> list[Centre]:
+    """Concrete centre mentions grouped by city; a centre named without a city takes the
+    document's main city when no centre in the text names one."""
+    concrete = [m for m in centre_mentions if is_concrete(m)]
+    with_city = [m for m in concrete if m.attrs.get("city")]
+    fallback = None if with_city else main_city(cities)
+    centres: dict[str | None, Centre] = {}
+    for m in concrete:
+        city = m.attrs.get("city") or fallback
+        if city is None and with_city:
+            continue  # an unplaced name beside placed ones: an anaphor-like restatement
+        c = centres.get(city)
+        if c is None:
+            centres[city] = c = Centre(city, m.normalized or m.text, m.attrs.get("kind") or "", m)
+        elif len(m.normalized or m.text) > len(c.name):
+            c.name = m.normalized or m.text
+        c.mentions.append(m)
+    return list(centres.values())
+
+
+def centre_at(span: tuple[int, int], centres: list[Centre], anaphors: list[Mention]):
+    """(centre, how) for a sentence: the centre named in it ("named"), the one an anaphor in
+    it refers to ("anaphor"), the document's only centre ("single"), or (None, "")."""
+    start, end = span
+    inside = [c for c in centres for m in c.mentions if start <= m.start < end]
+    if inside:
+        return inside[0], "named"
+    if any(start <= a.start < end for a in anaphors):
+        before = [(m.start, c) for c in centres for m in c.mentions if m.start < start]
+        if before:
+            return max(before, key=lambda x: x[0])[1], "anaphor"
+        if len(centres) == 1:
+            return centres[0], "anaphor"
+    if len(centres) == 1:
+        return centres[0], "single"
+    return None, ""

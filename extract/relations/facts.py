@@ -1,0 +1,188 @@
+"""Build the fact tables of one document from its mentions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Mention, mentions_of
+from .centres import Centre, centre_at, collect_centres
+from .partners import city_of, link_partners, org_key, topic_after
+from .sentences import Sentences
+
+_PERIOD_KINDS = ("funding", "phase", "deadline")
+# A span whose text names a month ("Ende Juli 2020", "30.06.2021") is more precise than a year.
+_MONTH_NAMED = re.compile(r"\d{1,2}\.\s?\d{1,2}\.|\b(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez"
+                          r"|Frühjahr|Sommer|Herbst|Winter)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int
+    end: int
+    kind: str
+    rule: str
+
+
+def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger]) -> dict[str, list[dict]]:
+    """{table: rows} for centres, cities, ministries, partners, funding, periods, persons.
+
+    Mentions flagged as noise (navigation, credits, teasers) never become facts.
+    """
+    live = [m for m in mentions if not m.noise]
+    sentences = Sentences(text)
+    cities = mentions_of(live, "CITY")
+    centre_mentions = mentions_of(live, "CENTRE")
+    anaphors = [m for m in centre_mentions if m.attrs.get("anaphor")]
+    centres = collect_centres(centre_mentions, cities)
+    programme = [t for t in triggers if t.kind == "programme"]
+    states = {c.normalized: c.attrs.get("state") for c in cities}
+
+    def scope_of(m: Mention) -> tuple[Centre | None, str]:
+        span = sentences.span(m.start)
+        centre, how = centre_at(span, centres, anaphors)
+        if how == "single" and any(span[0] <= t.start < span[1] for t in programme):
+            return None, "programme"
+        return centre, "centre" if centre else "other"
+
+    funding = _funding_rows(mentions_of(live, "MONEY"), scope_of)
+    periods = _period_rows(mentions_of(live, "PERIOD"), scope_of)
+    partners = _partner_rows(text, mentions_of(live, "ORG"), triggers, sentences, cities, centres)
+    return {
+        "centres": _centre_rows(centres, funding, periods, partners, states),
+        "cities": _city_rows(cities),
+        "ministries": _ministry_rows(mentions_of(live, "MINISTRY")),
+        "partners": partners,
+        "funding": funding,
+        "periods": periods,
+        "persons": _person_rows(mentions_of(live, "PERSON")),
+    }
+
+
+def _prov(m: Mention) -> dict:
+    return {"rule": m.rule, "start_char": m.start, "end_char": m.end}
+
+
+def _centre_name(c: Centre | None) -> str | None:
+    return c.name if c else None
+
+
+def _funding_rows(money: list[Mention], scope_of) -> list[dict]:
+    rows, seen = [], set()
+    for m in money:
+        amount = m.attrs.get("amount_eur")
+        if amount is None or amount in seen:
+            continue
+        seen.add(amount)
+        centre, scope = scope_of(m)
+        rows.append({"centre": _centre_name(centre), "amount_eur": amount, "text": m.text,
+                     "start": None, "end": None, "scope": scope, "_centre": centre, **_prov(m)})
+    return rows
+
+
+def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
+    rows, seen = [], set()
+    for m in periods:
+        a = m.attrs
+        kind = a.get("kind") or "other"
+        key = (a.get("start"), a.get("end"), a.get("duration_months"))
+        if kind not in _PERIOD_KINDS or key in seen or key == (None, None, None):
+            continue
+        seen.add(key)
+        centre, scope = scope_of(m)
+        if kind == "deadline":
+            centre = None
+        rows.append({"centre": _centre_name(centre), "start": a.get("start"), "end": a.get("end"),
+                     "duration_months": a.get("duration_months"), "kind": kind, "text": m.text,
+                     "_centre": centre, **_prov(m)})
+    return rows
+
+
+def _partner_rows(text, orgs, triggers, sentences, cities, centres) -> list[dict]:
+    links = link_partners(text, orgs, [t for t in triggers if t.kind != "programme"], sentences)
+    rows = []
+    for link in links:
+        o = link.org
+        centre, _ = centre_at(sentences.span(o.start), centres, [])
+        rows.append({"centre": _centre_name(centre or (centres[0] if len(centres) == 1 else None)),
+                     "name": o.normalized or o.text, "acronym": o.attrs.get("acronym"),
+                     "city": city_of(text, o, cities), "role": link.role,
+                     "topic": topic_after(text, o), "rule": link.rule,
+                     "start_char": o.start, "end_char": o.end, "_key": org_key(o)})
+    return rows
+
+
+def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
+    rows = []
+    for c in centres:
+        money = [f for f in funding if f["_centre"] is c]
+        spans = [p for p in periods if p["_centre"] is c and p["kind"] != "deadline"]
+        if not spans and len(centres) == 1:
+            spans = [p for p in periods if p["kind"] != "deadline"]
+        span = _latest(spans)
+        lead = next((p for p in partners if p["role"] == "lead"
+                     and (p["centre"] in (c.name, None) or len(centres) == 1)), None)
+        rows.append({
+            "centre": c.name, "city": c.city, "state": states.get(c.city) or c.first.attrs.get("state"),
+            "funding_eur": money[0]["amount_eur"] if money else None,
+            "start": span["start"] if span else None, "end": span["end"] if span else None,
+            "lead_partner": lead["name"] if lead else None,
+            "lead_acronym": lead["acronym"] if lead else None, "kind": c.kind, **_prov(c.first),
+        })
+    for table in (funding, periods):
+        for r in table:
+            r.pop("_centre", None)
+    for r in partners:
+        r.pop("_key", None)
+    return rows
+
+
+def _latest(spans: list[dict]) -> dict | None:
+    """The span that ends last; within one year a month-precise end beats a bare year."""
+    dated = [p for p in spans if p.get("end")]
+    if not dated:
+        return spans[0] if spans else None
+
+    def key(p):
+        return (p["end"][:4], bool(_MONTH_NAMED.search(p["text"] or "")), p["end"])
+
+    return max(dated, key=key)
+
+
+def _city_rows(cities: list[Mention]) -> list[dict]:
+    rows: dict[str, dict] = {}
+    for c in cities:
+        row = rows.get(c.normalized)
+        if row is None:
+            rows[c.normalized] = {"city": c.normalized, "state": c.attrs.get("state"), "mentions": 1,
+                                  **_prov(c)}
+        else:
+            row["mentions"] += 1
+    return list(rows.values())
+
+
+def _ministry_rows(ministries: list[Mention]) -> list[dict]:
+    rows: dict[str, dict] = {}
+    for m in ministries:
+        row = rows.get(m.normalized)
+        if row is None:
+            a = m.attrs
+            rows[m.normalized] = {"name": m.normalized, "acronym": a.get("acronym"), "level": a.get("level"),
+                                  "state": a.get("state"), "mentions": 1, **_prov(m)}
+        else:
+            row["mentions"] += 1
+    return list(rows.values())
+
+
+def _person_rows(persons: list[Mention]) -> list[dict]:
+    rows: dict[str, dict] = {}
+    for p in persons:
+        if p.attrs.get("credit"):
+            continue
+        row = rows.get(p.normalized)
+        if row is None:
+            rows[p.normalized] = {"name": p.normalized, "role": p.attrs.get("role"),
+                                  "organisation": p.attrs.get("organisation"), **_prov(p)}
+        else:
+            row["role"] = row["role"] or p.attrs.get("role")
+            row["organisation"] = row["organisation"] or p.attrs.get("organisation")
+    return list(rows.values())

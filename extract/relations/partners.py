@@ -1,0 +1,85 @@
+"""Which institutions belong to a centre's consortium, and in which role.
+
+Cue words (TRIGGER rules in rules/patterns/relations.jsonl) scope the institutions near
+them: `lead_next` takes the first institution after the cue, `lead_prev` the last one
+before it, `partner_list` every institution after it up to the end of the sentence (or of
+the bullet list the sentence opens), `partner_sentence` every one in the sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Mention
+from .sentences import Sentences
+
+_ROLE_RANK = {"lead": 0, "project_agency": 1, "partner": 2, "associate": 3}
+_TOPIC = re.compile(r"Thema:\s*([^);\n]+)")
+_CITY_AFTER = re.compile(r"\s*(?:aus|in|mit Sitz in)\s+$")
+LEAD_WINDOW = 160  # chars between a lead cue and its institution
+
+
+@dataclass
+class PartnerLink:
+    org: Mention
+    role: str
+    rule: str
+
+
+def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences) -> list[PartnerLink]:
+    """One link per institution key, with its strongest role."""
+    links: dict[str, PartnerLink] = {}
+
+    def add(org: Mention, role: str, rule: str) -> None:
+        key = org_key(org)
+        old = links.get(key)
+        if old is None or _ROLE_RANK[role] < _ROLE_RANK[old.role]:
+            links[key] = PartnerLink(org, role, rule)
+
+    for trig in triggers:
+        s_start, s_end = sentences.span(trig.start)
+        if trig.kind in ("lead_next", "project_agency_next"):
+            nxt = next((o for o in orgs if trig.end <= o.start < min(s_end, trig.end + LEAD_WINDOW)), None)
+            if nxt:
+                add(nxt, "lead" if trig.kind == "lead_next" else "project_agency", trig.rule)
+        elif trig.kind == "lead_prev":
+            prev = [o for o in orgs if s_start <= o.start and o.end <= trig.start
+                    and trig.start - o.end <= LEAD_WINDOW]
+            if prev:
+                add(prev[-1], "lead", trig.rule)
+        elif trig.kind in ("partner_list", "associate_list"):
+            b_start, b_end = sentences.block(trig.start)
+            role = "partner" if trig.kind == "partner_list" else "associate"
+            for o in orgs:
+                if trig.end <= o.start < b_end:
+                    add(o, role, trig.rule)
+        elif trig.kind == "partner_sentence":
+            for o in orgs:
+                if s_start <= o.start < s_end:
+                    add(o, "partner", trig.rule)
+    return sorted(links.values(), key=lambda link: link.org.start)
+
+
+def org_key(org: Mention) -> str:
+    """One key per institution, whichever of its names the text uses."""
+    return (org.normalized or org.text).casefold()
+
+
+def topic_after(text: str, org: Mention, limit: int = 160) -> str | None:
+    """The "Thema: …" of a partner-list entry, when the entry states one."""
+    line_end = text.find("\n", org.end)
+    window = text[org.end: min(line_end if line_end >= 0 else len(text), org.end + limit)]
+    m = _TOPIC.search(window)
+    return m.group(1).strip() if m else None
+
+
+def city_of(text: str, org: Mention, cities: list[Mention]) -> str | None:
+    """The city inside the institution's name, or right after it ("… aus Oldenburg")."""
+    if org.attrs.get("city"):
+        return org.attrs["city"]
+    for c in cities:
+        if org.start <= c.start and c.end <= org.end:
+            return c.normalized
+        if 0 <= c.start - org.end <= 16 and _CITY_AFTER.fullmatch(text[org.end:c.start] + " "):
+            return c.normalized
+    return None

@@ -1,0 +1,64 @@
+"""Sentence and list-block boundaries over raw text, for scoping relations.
+
+Our own splitter (not spaCy's) because relations run on offsets of the whole text and must
+not cut at "Dr.", "e.V.", "Mio." or the ordinal in "15. Januar".
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_ABBREV = {
+    "dr", "prof", "ing", "dipl", "mio", "mrd", "nr", "bzw", "ca", "st", "vgl", "usw", "abs", "str",
+    "e.v", "v", "u.a", "z.b", "d.h", "inkl", "ggf", "evtl", "etc", "jan", "feb", "apr", "aug",
+    "sept", "sep", "okt", "nov", "dez", "tel", "hr", "fr", "bzgl", "ggmbh", "gmbh", "mbh", "co",
+}
+_END = re.compile(r"(?<=[.!?])[\"“”‘’»«]?\s+(?=[\"„“»«(]?[A-ZÄÖÜ0-9])|\n+")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+BULLET = re.compile(r"[ \t]*(?:[*•·▪‣◦-]|–|\d+\.|[a-z]\))\s+")
+
+
+class Sentences:
+    """Sorted sentence spans of a text with O(log n) lookup of the sentence at an offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        spans, start = [], 0
+        for m in _END.finditer(text):
+            if "\n" not in m.group() and _is_abbreviation(text, m.start()):
+                continue
+            if m.start() > start:
+                spans.append((start, m.start()))
+            start = m.end()
+        if start < len(text):
+            spans.append((start, len(text)))
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def index(self, offset: int) -> int:
+        return max(bisect_right(self._starts, offset) - 1, 0)
+
+    def span(self, offset: int) -> tuple[int, int]:
+        return self.spans[self.index(offset)] if self.spans else (0, len(self.text))
+
+    def block(self, offset: int) -> tuple[int, int]:
+        """The sentence at `offset`, extended over the bullet lines that follow it (a list it opens)."""
+        i = self.index(offset)
+        if not self.spans:
+            return 0, len(self.text)
+        start, end = self.spans[i]
+        j = i + 1
+        while j < len(self.spans) and BULLET.match(self.text, self.spans[j][0]):
+            end = self.spans[j][1]
+            j += 1
+        return start, end
+
+
+def _is_abbreviation(text: str, dot_end: int) -> bool:
+    """True when the full stop before `dot_end` closes an abbreviation or an ordinal number."""
+    head = text[max(0, dot_end - 12):dot_end]
+    m = _WORD_BEFORE.search(head)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return word.isdigit() or word in _ABBREV or word.rstrip(".") in _ABBREV or len(word) == 1

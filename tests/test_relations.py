@@ -1,0 +1,104 @@
+"""Linking, on hand-made mentions: pure code, no pipeline needed."""
+from __future__ import annotations
+
+from extract.model import Mention
+from extract.relations import build_facts
+from extract.relations.sentences import Sentences
+from extract.rules import load_rules
+
+
+def mention(text, label, surface, normalized=None, nth=0, **attrs):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Mention(label, start, start + len(surface), surface, f"test.{label.lower()}",
+                   normalized or surface, attrs)
+
+
+def triggers(text):
+    from extract.relations import Trigger
+
+    found = [Trigger(m.start(), m.end(), r.kind, r.id)
+             for r in load_rules().patterns_for("TRIGGER") for m in r.compile().finditer(text)]
+    return sorted(found, key=lambda t: t.start)
+
+
+TEXT = ("Das Kompetenzzentrum Nordstadt in Bremen startet. Es wird unter der Leitung der "
+        "Hochschule Bremen aufgebaut; weitere Partner sind das Institut für Logistik (IFL) und die "
+        "Handelskammer Bremen. Projektträger ist das Deutsche Zentrum für Luft- und Raumfahrt. "
+        "Das Zentrum wird bis Ende 2022 mit 2,5 Millionen Euro gefördert. Bundesweit stehen im "
+        "Förderprogramm 50 Millionen Euro bereit.")
+
+
+def facts_of(text=TEXT, extra=()):
+    ms = [
+        mention(text, "CENTRE", "Kompetenzzentrum Nordstadt", city="Bremen", kind="Kompetenzzentrum"),
+        mention(text, "CITY", "Bremen", state="Bremen"),
+        mention(text, "ORG", "Hochschule Bremen"),
+        mention(text, "ORG", "Institut für Logistik (IFL)", "Institut für Logistik", acronym="IFL"),
+        mention(text, "ORG", "Handelskammer Bremen"),
+        mention(text, "ORG", "Deutsche Zentrum für Luft- und Raumfahrt", "Deutsches Zentrum für Luft- und Raumfahrt"),
+        mention(text, "CENTRE", "Das Zentrum", anaphor=True),
+        mention(text, "PERIOD", "bis Ende 2022", start=None, end="2022-12", duration_months=None, kind="funding"),
+        mention(text, "MONEY", "2,5 Millionen Euro", amount_eur=2500000),
+        mention(text, "MONEY", "50 Millionen Euro", amount_eur=50000000),
+        *extra,
+    ]
+    return build_facts(text, ms, triggers(text))
+
+
+def test_partner_roles_from_cues():
+    roles = {r["name"]: r["role"] for r in facts_of()["partners"]}
+    assert roles == {
+        "Hochschule Bremen": "lead",
+        "Institut für Logistik": "partner",
+        "Handelskammer Bremen": "partner",
+        "Deutsches Zentrum für Luft- und Raumfahrt": "project_agency",
+    }
+
+
+def test_centre_row_links_city_sum_period_and_lead():
+    (row,) = facts_of()["centres"]
+    assert row["city"] == "Bremen" and row["state"] == "Bremen"
+    assert row["funding_eur"] == 2500000
+    assert row["end"] == "2022-12"
+    assert row["lead_partner"] == "Hochschule Bremen"
+
+
+def test_programme_sum_is_kept_apart_from_the_centre():
+    scopes = {r["amount_eur"]: (r["scope"], r["centre"]) for r in facts_of()["funding"]}
+    assert scopes[2500000] == ("centre", "Kompetenzzentrum Nordstadt")
+    assert scopes[50000000] == ("programme", None)
+
+
+def test_noise_mentions_never_become_facts():
+    text = TEXT + "\nFoto: Hamburg"
+    credit = mention(text, "CITY", "Hamburg", state="Hamburg")
+    credit.noise = True
+    cities = [r["city"] for r in facts_of(text, [credit])["cities"]]
+    assert cities == ["Bremen"]
+
+
+def test_rows_carry_provenance():
+    for table, rows in facts_of().items():
+        for r in rows:
+            assert r["rule"] and isinstance(r["start_char"], int) and r["end_char"] > r["start_char"], table
+
+
+def test_two_centres_keep_their_own_sums():
+    text = ("Das KI-Lab Nord in Kiel erhält 190.000 Euro. Das KI-Lab Süd in Ulm erhält 199.000 Euro. "
+            "Das Land fördert insgesamt 16 Labore mit 3,1 Millionen Euro.")
+    ms = [mention(text, "CENTRE", "KI-Lab Nord", city="Kiel"), mention(text, "CENTRE", "KI-Lab Süd", city="Ulm"),
+          mention(text, "MONEY", "190.000 Euro", amount_eur=190000),
+          mention(text, "MONEY", "199.000 Euro", amount_eur=199000),
+          mention(text, "MONEY", "3,1 Millionen Euro", amount_eur=3100000)]
+    rows = build_facts(text, ms, triggers(text))
+    assert {r["city"]: r["funding_eur"] for r in rows["centres"]} == {"Kiel": 190000, "Ulm": 199000}
+    assert [r["amount_eur"] for r in rows["funding"]] == [190000, 199000, 3100000]
+
+
+def test_sentences_keep_abbreviations_and_open_bullet_lists():
+    text = "Prof. Dr. Anna Weber vom Zentrum e.V. sagte am 3. Mai: gut. Partner sind\n* A GmbH\n* B e.V.\nEnde."
+    s = Sentences(text)
+    assert text[slice(*s.span(0))] == "Prof. Dr. Anna Weber vom Zentrum e.V. sagte am 3. Mai: gut."
+    assert text[slice(*s.block(text.index("Partner")))] == "Partner sind\n* A GmbH\n* B e.V."

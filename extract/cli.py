@@ -63,6 +63,72 @@ def evaluate(
     typer.echo(format_report(report, docs=docs, as_json=as_json))
 
 
+def _iso_date(value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as exc:
+        raise typer.BadParameter(f"'{value}' is not a date YYYY-MM-DD") from exc
+
+
+Published = Annotated[str | None, typer.Option(callback=_iso_date, help="Publication date YYYY-MM-DD, "
+                                                                      "used when the text gives none.")]
+
+
+def _analyse_file(file: Path, published, model, rules):
+    from .rules import RuleError
+    from .show import analyse_file
+
+    try:
+        return analyse_file(file, published=published, model=model, rules_dir=rules)
+    except (FileNotFoundError, ValueError, RuleError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+@app.command()
+def show(
+    file: Annotated[Path, typer.Argument(help="One release (.txt, .md, .html, .pdf).")],
+    html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML page here "
+                                                             "instead of printing.")] = None,
+    published: Published = None,
+    model: Model = None,
+    rules: RulesDir = None,
+) -> None:
+    """Print the text with its mentions coloured by label, then a summary of its facts."""
+    import sys
+
+    view = _analyse_file(file, published, model, rules)
+    if html is not None:
+        from .html_view import render_html
+
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text(render_html(view), encoding="utf-8")
+        typer.echo(f"wrote {html} ({len(view.mentions)} mentions)", err=True)
+        return
+    from .show import render, want_colour
+
+    typer.echo(render(view, colour=want_colour(sys.stdout)), nl=False, color=want_colour(sys.stdout))
+
+
+@app.command()
+def explain(
+    file: Annotated[Path, typer.Argument(help="One release (.txt, .md, .html, .pdf).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    published: Published = None,
+    model: Model = None,
+    rules: RulesDir = None,
+) -> None:
+    """Every mention and fact row with the rule id and offsets that produced it."""
+    from .explain import format_explanation
+
+    view = _analyse_file(file, published, model, rules)
+    typer.echo(format_explanation(view, as_json=as_json), nl=False)
+
+
 @rules_app.command("check")
 def rules_check(rules: RulesDir = None) -> None:
     """Validate every rule file; print FILE:LINE: message for each problem, exit 1 on any."""

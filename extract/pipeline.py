@@ -11,12 +11,14 @@ _MODEL_EXCLUDE = ["ner", "parser", "lemmatizer", "attribute_ruler", "morphologiz
 
 
 def build_nlp(*, model: str | None = None, rules_dir: str | Path | None = None,
-              export_spans: bool = True, notice=None):
+              export_spans: bool = True, notice=None, sentences: bool = True):
     """The extraction pipeline.
 
     `model` names an installed spaCy package; without it `de_core_news_sm` is used when
     installed, else `spacy.blank("de")` with a rule-based sentencizer (and a one-line
     notice). `export_spans=False` skips mirroring mentions into doc.ents (batch runs).
+    `sentences=False` adds no sentencizer: no component reads doc.sents, so batch runs,
+    whose Docs nobody sees, save its pass over every token.
     """
     import spacy
 
@@ -37,7 +39,7 @@ def build_nlp(*, model: str | None = None, rules_dir: str | Path | None = None,
         nlp = spacy.blank("de")
         if notice is not False:
             (notice or _stderr)(f"note: {DEFAULT_MODEL} not installed; using spacy.blank('de') + rules")
-    if "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+    if sentences and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     for name in components.ORDER:
         if name == "extract_spans" and not export_spans:

@@ -96,10 +96,11 @@ def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet):
         from .engines import pool_results
 
         return pool_results(documents, jobs=jobs, model=model, rules_dir=rules_dir)
-    from .pipeline import build_nlp
+    from .engines import FreshPipeline, local_results, pipeline_builder
 
-    nlp = build_nlp(model=model, rules_dir=rules_dir, export_spans=False, notice=notice)
-    return ((d, process_document(nlp, d)) for d in documents)
+    # FreshPipeline rebuilds the pipeline when its vocab has grown large: memory stays flat.
+    pipeline = FreshPipeline(pipeline_builder(model, rules_dir, notice=notice))
+    return local_results(pipeline, documents)
 
 
 def _count(summary: RunSummary, document, row: dict) -> None:

@@ -1,0 +1,611 @@
+"""Centres (CENTRE): funded competence centres, hubs, agencies, labs, named in the text.
+
+Head words come from the CENTRE rules in rules/patterns/centres.jsonl and are classified by
+rules/lists/centre_heads.txt. Each head is extended to its name (quoted name, title words,
+acronym), then tied to a city: a CITY inside the name, a city adjective ("Bremer"), "in X"
+right after it, a dateline, an "in X" in a sentence that says the centre opens or sits there,
+or a sentence listing its sites ("Standorte werden Hamburg, Bremen …").
+
+attrs: city, kind, generic, plural, anaphor (a bare "das Zentrum"), and site (a mention made
+for one city of a list of sites, spanning the centre word the list belongs to).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+
+from ..model import Mention
+from ..rules import cached_rules
+
+_CONTEXT_KINDS = ("exclude", "city_after", "city_before", "located_cue", "site_cue", "list_intro")
+# Federal states that are not also city-states: a name or adjective of these is no city.
+_LAENDER = {
+    "baden-württemberg", "bayern", "brandenburg", "hessen", "mecklenburg-vorpommern",
+    "niedersachsen", "nordrhein-westfalen", "nrw", "rheinland-pfalz", "saarland", "sachsen",
+    "sachsen-anhalt", "schleswig-holstein", "thüringen", "deutschland", "europa",
+}
+_PLURAL_ENDINGS = (("zentren", "zentrum"), ("agenturen", "agentur"), ("fabriken", "fabrik"),
+                   ("inkubatoren", "inkubator"))
+_GENITIVE_ENDINGS = (("zentrums", "zentrum"), ("inkubators", "inkubator"))
+_AMBIGUOUS_S = ("hubs", "labs")        # plural, or genitive after "des"
+_SINGULAR_DET = {"des", "eines", "dieses", "jenes", "unseres", "seines", "ihres"}
+_DEFINITE = {"der", "die", "das", "dem", "den", "des", "dieses", "diese", "dieser", "diesem",
+             "unser", "unsere", "unserem", "unseres", "sein", "seine", "seinem", "ihr", "ihre",
+             "ihrem", "beim", "im", "vom", "zum", "zur", "am"}
+_INDEFINITE = {"ein", "eine", "eines", "einem", "einen", "einer", "jedes", "jede", "jedem",
+               "kein", "keine", "solches", "solche", "solchen", "weiteres", "weitere"}
+_NUMBERS = re.compile(r"^(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
+                      r"zwanzig|dreißig|mehrere|zahlreiche|alle|viele|einige|beiden|beide)$", re.I)
+_OPEN_Q = "„\"“»«‚'"
+_CLOSE_Q = {"„": "“”\"", "\"": "\"“”", "“": "”“\"", "»": "«", "«": "»", "‚": "‘’'", "'": "'"}
+_WORD = re.compile(r"[\w-]+")
+# capitalised adjectives that open a centre's name: Digitales, Regionalen, Europäische
+_CAP_ADJ = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:isch|al|ig|lich|iv|ell|är)(?:e|es|en|em|er)$")
+_LOW_ADJ = re.compile(r"^(?:[a-zäöü][\w-]*(?:e|en|es|er|em)|\d+\.?)$")
+_TAIL_TOKEN = re.compile(r"[ \t]+((?:[A-ZÄÖÜ#][\w.#&-]*|[a-zäöü]+[A-ZÄÖÜ][\w-]*|\d+\.\d+)(?<![.-]))")
+_TAIL_AND = re.compile(r"[ \t]+(?:und|&)[ \t]+(?=[A-ZÄÖÜ])")
+_FOR_TAIL = re.compile(r"[ \t]+für[ \t]+((?:(?:[A-ZÄÖÜ][\w-]*|und|&)[ \t]+)*[A-ZÄÖÜ][\w-]*)")
+_ACRONYM = re.compile(r"[ \t]*\((#?[A-ZÄÖÜ][\w#.&-]{0,14})\)")
+_LEGAL_FORM = re.compile(r"[ \t]*(?:e\.[ ]?V\.|gGmbH|GmbH|mbH|AG|e\.G\.|KG)(?!\w)")
+_NEW = re.compile(r"\bneue[nmrs]?[ \t]+(?:[\w-]+[ \t]+)?$")
+# a sentence ends at . ! ? before a capital, not after an ordinal ("am 2. September") or a
+# title ("Dr. Ude"), and at every line break
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b\d\.)(?<!\b\d\d\.)(?<!\bDr\.)(?<!\bProf\.)(?<!\bNr\.)"
+                           r"(?<!\bSt\.)(?<!\bca\.)[ \t]+(?=[A-ZÄÖÜ„\"])|\n")
+_MD40_NAME = re.compile(r"Mittelstand[ -]?4\.0")
+_SITE_REACH = 60   # the first listed site follows the cue word closely
+_ADJ_AFTER = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+er\b")
+_TAIL_STOP = {"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Es", "Sie", "Er", "Wir",
+              "Ich", "Im", "In", "Am", "Mit", "Für", "Auf", "Bei", "Von", "Zum", "Zur", "Projekt",
+              "GmbH", "AG", "Euro", "Millionen", "Mio"}
+_LIST_GLUE = re.compile(r"^(?:und|sowie|oder|in|im|am|an|bei|der|dem|den|des|mit|bzw\.?|"
+                        r"[a-zäöü]+(?:ischen|ischem|ischer|ische))$")
+
+
+@Language.factory("extract_centres", default_config={"rules_dir": ""})
+def make_centres(nlp, name, rules_dir):
+    return Centres(rules_dir or None)
+
+
+def load_heads(lines: list[str]) -> tuple[dict[str, str], set[str], set[str], set[str]]:
+    """(suffix -> kind, bare head words, excluded suffixes, words that count only alone)
+    from centre_heads.txt lines."""
+    kinds, bare, excluded, exact = {}, set(), set(), set()
+    for line in lines:
+        if line.startswith("!"):
+            excluded.add(line[1:].strip().lower())
+            continue
+        mark = line[0] if line[0] in "*=" else ""
+        key, _, kind = line[len(mark):].partition(" = ")
+        key = key.strip().lower()
+        if mark:
+            bare.add(key)
+        if mark == "=":
+            exact.add(key)
+        kinds[key] = kind.strip()
+    return kinds, bare, excluded, exact
+
+
+def singular(word: str) -> tuple[str, bool | None]:
+    """(lower-case singular form, plural?) of a head word; None when only the context can say."""
+    low = re.sub(r"-[ ]+", "-", re.sub(r"\s+", " ", word.lower()))
+    for plural, sing in _PLURAL_ENDINGS:
+        if low.endswith(plural):
+            return low[: -len(plural)] + sing, True
+    for gen, sing in _GENITIVE_ENDINGS:
+        if low.endswith(gen):
+            return low[: -len(gen)] + sing, False
+    if low.endswith(_AMBIGUOUS_S) or low.endswith("edihs"):
+        return low[:-1], None
+    return low, False
+
+
+def city_adjective_stems(adj: str) -> list[str]:
+    """Place names an -er adjective may come from: Bremer→Bremen, Münchner→München."""
+    if not adj.endswith("er") or len(adj) < 5:
+        return []
+    stem = adj[:-2]
+    out = [stem, stem + "en", stem + "e"]
+    if stem.endswith("n"):
+        out.append(stem[:-1] + "en")
+    if stem.endswith("an"):
+        out.append(stem[:-2])            # Münsteraner -> Münster
+    if stem.endswith("städt"):
+        out.append(stem[:-5] + "stadt")  # Darmstädter -> Darmstadt
+    return out
+
+
+class Centres:
+    def __init__(self, rules_dir: str | None):
+        rules = cached_rules(rules_dir)
+        pats = rules.patterns_for("CENTRE", file="centres")
+        heads = [r for r in pats if r.kind not in _CONTEXT_KINDS]
+        self.heads = [(r.compile(), r.anchor, r.value, r.id) for r in heads]
+        ctx = {k: [r for r in pats if r.kind == k] for k in _CONTEXT_KINDS}
+        self.excludes = [(r.compile(), r.anchor) for r in ctx["exclude"]]
+        self.city_after = [(r.compile(), r.id) for r in ctx["city_after"]]
+        self.city_before = [(r.compile(), r.id) for r in ctx["city_before"]]
+        self.located = [r.compile() for r in ctx["located_cue"]]
+        self.site_cues = [r.compile() for r in ctx["site_cue"]]
+        self.list_intro = [r.compile() for r in ctx["list_intro"]]
+        self.kinds, self.bare, self.excluded, self.exact = load_heads(rules.word_list("centre_heads"))
+        self.suffixes = sorted(self.kinds, key=len, reverse=True)
+        # big places only: an adjective like "Bremer" should not resolve to a hamlet
+        self.places = {}
+        for row in rules.gazetteer("places"):
+            v = row.values
+            try:
+                pop = int(v.get("population") or 0)
+            except ValueError:
+                pop = 0
+            if pop < 20000:
+                continue
+            for name in [v.get("name", ""), *(v.get("aliases") or "").split("|")]:
+                if name:
+                    self.places.setdefault(name.lower(), v.get("name"))
+
+    # ---- head words -------------------------------------------------------------------
+    def _kind(self, key: str) -> tuple[str | None, bool]:
+        """(kind, bare) of a singular lower-case head; kind None when excluded or unknown."""
+        for ex in self.excluded:
+            if key.endswith(ex):
+                return None, False
+        for suffix in self.suffixes:
+            if key.endswith(suffix):
+                if suffix in self.exact and key != suffix:
+                    return None, False
+                return self.kinds[suffix], key in self.bare
+        return None, False
+
+    def __call__(self, doc):
+        text = doc._.text
+        mentions = doc._.mentions
+        cities = sorted((m for m in mentions if m.label == "CITY"), key=lambda m: m.start)
+        states = [m for m in mentions if m.label == "STATE"]
+        ctx = _Context(text, cities, states, self.places)
+        found = self.find(text, ctx)
+        mentions.extend(found)
+        return doc
+
+    def find(self, text: str, ctx: _Context) -> list[Mention]:
+        low = text.lower()
+        if len(low) != len(text):
+            low = None  # a rare letter changed length when lowered: no anchors
+        windows: dict[str, list[tuple[int, int]]] = {}
+        blocked = [m.span() for regex, anchor in self.excludes
+                   for m in _finditer(regex, anchor, text, low, windows)]
+        cands = []
+        for order, (regex, anchor, value, rule_id) in enumerate(self.heads):
+            for m in _finditer(regex, anchor, text, low, windows):
+                cands.append((m.start(), -m.end(), order, value, rule_id))
+        cands.sort()
+        out: list[Mention] = []
+        last_end = -1
+        for start, neg_end, _, value, rule_id in cands:
+            end = -neg_end
+            if start < last_end or (blocked and any(s <= start < e or start <= s < end for s, e in blocked)):
+                continue
+            mention = self._mention(text, start, end, value, rule_id, ctx)
+            if mention is not None:
+                out.append(mention)
+                last_end = end
+        out.extend(self._sites(text, out, ctx))
+        return out
+
+    # ---- one mention --------------------------------------------------------------------
+    def _mention(self, text, start, end, value, rule_id, ctx) -> Mention | None:
+        head = text[start:end]
+        key, plural = singular(head)
+        kind, bare = self._kind(value or key)
+        if kind is None:
+            return None
+        det, adj_start, adj_city = self._left(text, start, ctx)
+        if plural is None:
+            plural = det not in _SINGULAR_DET
+        name_start, name_end, named = start, end, False
+        city, city_rule = None, ""
+        # a quoted name around the head: «Zentrum Digitalisierung Bayern»
+        if start and text[start - 1] in _OPEN_Q:
+            q_end = _find_close(text, start, _CLOSE_Q[text[start - 1]])
+            if q_end is not None and q_end > end:
+                name_start, name_end, named = start - 1, q_end + 1, True
+        # a capitalised adjective in front belongs to the name: "Thüringer Digitalagentur"
+        if adj_start is not None and name_start == start:
+            name_start, named = adj_start, True
+            if adj_city:
+                city, city_rule = adj_city, "centres.adjective"
+        pos = name_end
+        if name_end == end:
+            pos, tail_named, tail_city = self._tail(text, end, bare, kind, ctx)
+            if pos > end:
+                name_end, named = pos, named or tail_named
+            if tail_city and not city:
+                city, city_rule = tail_city, "centres.in_name"
+        # "Zentrum für X" is an institute unless it is introduced as new
+        if key.endswith("zentrum") and text.startswith(" für", name_end):
+            if not _NEW.search(text, max(0, start - 40), start):
+                return None
+            fm = _FOR_TAIL.match(text, name_end)
+            if fm:
+                name_end = pos = fm.end()
+                named = True
+        acr = _ACRONYM.match(text, name_end)
+        if acr:
+            name_end = pos = acr.end()
+            named = True
+            # "Innovations- und Technologiezentrum (ITZ) Nord": the name may go on
+            pos2, _, tail_city = self._tail(text, name_end, False, kind, ctx)
+            if pos2 > name_end:
+                name_end = pos = pos2
+                if tail_city and not city:
+                    city, city_rule = tail_city, "centres.in_name"
+        if _LEGAL_FORM.match(text, name_end):
+            return None  # "… GmbH", "… e.V.": an organisation, a partner at most
+        generic = True if plural else det in _INDEFINITE and not named
+        if city is None and not plural:
+            city, city_rule = self._city_after(text, name_end, ctx)
+        if city is None and not plural:
+            city, city_rule = self._city_before(text, name_start, ctx)
+        if city and not plural:
+            named = True
+            generic = False
+        anaphor = bool(bare and not named and not plural and not generic)
+        if bare and not named and not plural and det not in _DEFINITE and det not in _INDEFINITE:
+            anaphor = True
+        if not named and not bare and not plural and det in _INDEFINITE:
+            generic = True
+        span = text[name_start:name_end]
+        if kind == "Kompetenzzentrum" and _MD40_NAME.search(span):
+            kind = "Mittelstand 4.0-Kompetenzzentrum"  # Kompetenzzentrum „Mittelstand 4.0“
+        attrs = {"city": city, "kind": kind, "generic": bool(generic), "plural": bool(plural),
+                 "anaphor": anaphor}
+        if city_rule:
+            attrs["city_rule"] = city_rule
+        if acr:
+            attrs["acronym"] = acr.group(1)
+        return Mention("CENTRE", name_start, name_end, span, rule_id,
+                       normalized=normalize_name(span, plural), attrs=attrs)
+
+    def _left(self, text, start, ctx) -> tuple[str, int | None, str | None]:
+        """(determiner, start of a name adjective or None, city of that adjective) before a head."""
+        words = list(_WORD.finditer(text, max(0, start - 60), start))
+        adj_start = adj_city = None
+        i = len(words) - 1
+        if i >= 0 and text[words[i].end():start].strip(" \t") == "":
+            w = words[i].group(0)
+            if w[0].isupper() and w.lower() not in _DEFINITE | _INDEFINITE:
+                if w.endswith("er") and (city := ctx.city_of_adjective(w)) is not None:
+                    adj_start, adj_city = words[i].start(), city or None
+                elif _CAP_ADJ.match(w):
+                    adj_start = words[i].start()
+                if adj_start is not None:
+                    i -= 1
+        skipped = 0
+        while i >= 0 and skipped < 2 and _LOW_ADJ.match(words[i].group(0)) \
+                and words[i].group(0).lower() not in _DEFINITE | _INDEFINITE:
+            i -= 1
+            skipped += 1
+        det = words[i].group(0).lower() if i >= 0 else ""
+        return det, adj_start, adj_city
+
+    def _tail(self, text, end, bare, kind, ctx) -> tuple[int, bool, str | None]:
+        """(end of the name, named?, city in it) for the words after a head word."""
+        pos = end
+        q = re.match(r"[ \t]*([„\"“»‚])", text[end:end + 4])
+        if q:
+            open_at = end + q.start(1)
+            close = _find_close(text, open_at + 1, _CLOSE_Q[q.group(1)])
+            if close is not None:
+                return close + 1, True, ctx.city_in(open_at, close)
+        tokens = []
+        while len(tokens) < 4:
+            glue = _TAIL_AND.match(text, pos) if tokens else None
+            m = _TAIL_TOKEN.match(text, glue.end() - 1 if glue else pos)
+            if not m or m.group(1) in _TAIL_STOP:
+                break
+            tokens.append((m.start(1), m.end(1)))
+            pos = m.end(1)
+        if not tokens:
+            return end, False, None
+        last_city = ctx.city_at(tokens[-1][0], tokens[-1][1])
+        last_state = ctx.is_state(tokens[-1][0], tokens[-1][1])
+        # "das Zentrum Workshops anbieten": after a one-word bare head only a place or an
+        # acronym continues the name; "Digital Hub Mittelhessen" is named by its programme
+        if bare and " " not in kind and not (last_city or last_state or _is_acronym(text, tokens)):
+            return end, False, None
+        city = None
+        for s, e in tokens:
+            city = city or ctx.city_at(s, e) or ctx.city_of_region(text[s:e])
+        return pos, True, city
+
+    def _city_after(self, text, name_end, ctx) -> tuple[str | None, str]:
+        for regex, rule_id in self.city_after:
+            m = regex.match(text, name_end)
+            if m:
+                city = ctx.city_starting(m.end())
+                if city:
+                    return city, rule_id
+        return None, ""
+
+    def _city_before(self, text, start, ctx) -> tuple[str | None, str]:
+        s_start, s_end = ctx.sentence(start)
+        window = text[s_start:start]
+        for regex, rule_id in self.city_before:
+            m = regex.search(window)
+            if m:
+                city = ctx.city_in(s_start + m.start("c"), s_start + m.end("c"))
+                if city:
+                    return city, rule_id
+        # "In Ilmenau ist das neue Kompetenzzentrum … gestartet"
+        sent = text[s_start:s_end]
+        if any(r.search(sent) for r in self.located):
+            near = ctx.cities_after_in(s_start, s_end)
+            if near:
+                best = min(near, key=lambda c: abs(c[0] - start))
+                return best[1], "centres.located"
+        return None, ""
+
+    # ---- sites --------------------------------------------------------------------------
+    def _sites(self, text, found: list[Mention], ctx) -> list[Mention]:
+        """Mentions for the cities a centre's sites are listed at."""
+        out = []
+        used: set[tuple[int, str]] = set()
+        for m in found:
+            if m.attrs["plural"]:
+                lst = _list_after(text, m.end, ctx)
+                for city in lst:
+                    out.append(_site(m, city, "centres.plural_in_list"))
+                    used.add((m.start, city))
+        for cue in self.site_cues:
+            for c in cue.finditer(text):
+                s_start, s_end = ctx.sentence(c.start())
+                cities = ctx.cities_in(c.end(), s_end)
+                if cities and cities[0][0] - c.end() > _SITE_REACH:
+                    cities = []
+                cities = [name for pos, name in cities]
+                if not cities:
+                    # "… ihren Standort … in der Erfurter Bahnhofstraße"
+                    for a in _ADJ_AFTER.finditer(text, c.end(), min(s_end, c.end() + 90)):
+                        if city := ctx.city_of_adjective(a.group(0)):
+                            cities = [city]
+                            break
+                anchor = _anchor(found, s_start, s_end, c.start())
+                if not cities and anchor is not None and anchor.start > c.start():
+                    # "… für die Standorte des Wasserstoffzentrums": the previous sentence lists them
+                    p_start, _ = ctx.sentence(s_start - 1) if s_start else (0, 0)
+                    prev = [name for pos, name in ctx.cities_in(p_start, s_start)]
+                    cities = prev if len(set(prev)) >= 2 else []
+                if not cities:
+                    n_start, n_end = ctx.sentence(s_end + 1) if s_end < len(text) else (s_end, s_end)
+                    if any(r.match(text, n_start) for r in self.list_intro):
+                        cities = [name for pos, name in ctx.cities_in(n_start, n_end)]
+                if not cities and anchor is not None and not anchor.attrs["plural"]:
+                    # "X in Bayreuth ist Standort für das Kompetenzzentrum …"
+                    cities = [name for pos, name in ctx.cities_in(s_start, c.start())][-1:]
+                if not cities:
+                    continue
+                if anchor is None:
+                    anchor = _previous(found, s_start, ctx)
+                if anchor is None:
+                    continue
+                cities = list(dict.fromkeys(cities))
+                if not anchor.attrs["plural"] and not anchor.attrs["city"] and not anchor.attrs["generic"]:
+                    anchor.attrs["city"] = cities[0]
+                    anchor.attrs["city_rule"] = "centres.site_cue"
+                    anchor.attrs["anaphor"] = False
+                    cities = cities[1:]
+                for city in cities:
+                    if (anchor.start, city) not in used and city != anchor.attrs["city"]:
+                        used.add((anchor.start, city))
+                        out.append(_site(anchor, city, "centres.site_list"))
+        return out
+
+
+_BEFORE_ANCHOR, _AFTER_ANCHOR = 80, 40
+
+
+def _finditer(regex, anchor, text, low, cache):
+    """Matches of `regex`, tried only in windows around its anchor literal when it has one:
+    scanning a 2 KB text once per rule costs more than str.find."""
+    if not anchor or low is None:
+        yield from regex.finditer(text)
+        return
+    spans = cache.get(anchor)
+    if spans is None:
+        spans = []
+        i = low.find(anchor)
+        while i >= 0:
+            lo, hi = max(0, i - _BEFORE_ANCHOR), min(len(text), i + len(anchor) + _AFTER_ANCHOR)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+            i = low.find(anchor, i + 1)
+        cache[anchor] = spans
+    seen_end = -1
+    for lo, hi in spans:
+        for m in regex.finditer(text, lo, hi):
+            if m.start() >= seen_end:
+                seen_end = m.end()
+                yield m
+
+
+def _site(anchor: Mention, city: str, rule: str) -> Mention:
+    base = anchor.normalized
+    return Mention("CENTRE", anchor.start, anchor.end, anchor.text, rule,
+                   normalized=f"{base} {city}",
+                   attrs={"city": city, "kind": anchor.attrs["kind"], "generic": False,
+                          "plural": False, "anaphor": False, "site": True})
+
+
+def _anchor(found, s_start, s_end, cue_pos):
+    """The centre a site cue in this sentence talks about: the nearest one in the sentence."""
+    inside = [m for m in found if s_start <= m.start < s_end and not m.attrs.get("site")]
+    if not inside:
+        return None
+    return min(inside, key=lambda m: abs(m.start - cue_pos))
+
+
+def _previous(found, s_start, ctx):
+    """The last centre named in the two sentences before `s_start`."""
+    limit = s_start
+    for _ in range(2):
+        if limit <= 0:
+            break
+        limit = ctx.sentence(limit - 1)[0]
+    before = [m for m in found if limit <= m.start < s_start and not m.attrs.get("site")]
+    return before[-1] if before else None
+
+
+def _list_after(text, end, ctx) -> list[str]:
+    """Cities of a list right after a plural head: "KI-Regionalzentren in Nürnberg, Ingolstadt …"."""
+    m = re.match(r"[ \t]*:?[ \t]*(?:in|an[ ]den[ ]Standorten)[ \t]+", text[end:end + 40])
+    if not m:
+        return []
+    pos = end + m.end()
+    _, s_end = ctx.sentence(pos)
+    out = []
+    for tok in re.finditer(r"[^\s,;:]+", text[pos:s_end]):
+        t_start = pos + tok.start()
+        city = ctx.city_starting(t_start)
+        if city:
+            out.append(city)
+            continue
+        word = tok.group(0)
+        if ctx.inside_city(t_start) or word[0].isupper() or _LIST_GLUE.match(word):
+            continue
+        break
+    return list(dict.fromkeys(out))
+
+
+def _find_close(text, pos, closers) -> int | None:
+    for i in range(pos, min(len(text), pos + 90)):
+        ch = text[i]
+        if ch == "\n":
+            return None
+        if ch in closers:
+            return i
+    return None
+
+
+def _is_sentence_start(text, pos) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:"
+
+
+def _is_acronym(text, tokens) -> bool:
+    s, e = tokens[0]
+    word = text[s:e]
+    return len(word) >= 2 and sum(ch.isupper() for ch in word) >= 2
+
+
+def normalize_name(span: str, plural: bool) -> str:
+    """Canonical name: quotes dropped, whitespace collapsed, genitive/plural head singular."""
+    name = re.sub(r"[„“”\"«»‚‘’]", "", span)
+    name = re.sub(r"\s+", " ", name).strip()
+    name = re.sub(r"-[ ](?=Digital\b)", "-", name)
+    words = name.split(" ")
+    for i, w in enumerate(words):
+        low = w.lower()
+        for ending, repl in _PLURAL_ENDINGS + _GENITIVE_ENDINGS:
+            if low.endswith(ending):
+                repl = repl if w[-len(ending)].islower() else repl.capitalize()
+                words[i] = w[: len(w) - len(ending)] + repl
+                break
+        else:
+            if plural and low.endswith(_AMBIGUOUS_S):
+                words[i] = w[:-1]
+    return " ".join(words)
+
+
+class _Context:
+    """Sentence spans and the places of a text, looked up by position."""
+
+    def __init__(self, text, cities, states, places):
+        self.text = text
+        self.cities = cities
+        self.city_starts = [c.start for c in cities]
+        self.states = states
+        self.places = places
+        self.names = {c.normalized.lower(): c.normalized for c in cities if c.normalized}
+        self.names.update({c.text.lower(): c.normalized or c.text for c in cities})
+        bounds = [0]
+        for m in _SENTENCE_END.finditer(text):
+            bounds.append(m.end())
+        self.bounds = bounds
+
+    def sentence(self, pos) -> tuple[int, int]:
+        i = bisect_right(self.bounds, pos) - 1
+        start = self.bounds[max(i, 0)]
+        end = self.bounds[i + 1] if i + 1 < len(self.bounds) else len(self.text)
+        return start, end
+
+    def _city_name(self, c: Mention) -> str | None:
+        name = c.normalized or c.text
+        return None if name.lower() in _LAENDER else name
+
+    def city_starting(self, pos) -> str | None:
+        i = bisect_right(self.city_starts, pos) - 1
+        if i >= 0 and self.cities[i].start == pos:
+            return self._city_name(self.cities[i])
+        return None
+
+    def inside_city(self, pos) -> bool:
+        i = bisect_right(self.city_starts, pos) - 1
+        return i >= 0 and self.cities[i].start <= pos < self.cities[i].end
+
+    def city_at(self, start, end) -> str | None:
+        """The city a CITY mention covering [start, end) names."""
+        for c in self.cities:
+            if (c.start <= start and end <= c.end) or (start <= c.start and c.end <= end):
+                return self._city_name(c)
+        return None
+
+    def city_in(self, start, end) -> str | None:
+        for c in self.cities:
+            if start <= c.start and c.end <= end:
+                return self._city_name(c)
+        return None
+
+    def cities_in(self, start, end) -> list[tuple[int, str]]:
+        return [(c.start, n) for c in self.cities
+                if start <= c.start < end and (n := self._city_name(c))]
+
+    def cities_after_in(self, start, end) -> list[tuple[int, str]]:
+        """Cities of the span that follow "in" (or "in der Stadt")."""
+        out = []
+        for pos, name in self.cities_in(start, end):
+            if re.search(r"\b(?:in|In)[ \t]+(?:der[ \t]+Stadt[ \t]+)?$", self.text[max(0, pos - 20):pos]):
+                out.append((pos, name))
+        return out
+
+    def is_state(self, start, end) -> bool:
+        word = self.text[start:end].lower()
+        return word in _LAENDER or any(s.start <= start and end <= s.end for s in self.states)
+
+    def lookup(self, name: str) -> str | None:
+        low = name.lower()
+        if low in _LAENDER:
+            return None
+        return self.names.get(low) or self.places.get(low)
+
+    def city_of_adjective(self, adjective: str) -> str | None:
+        stems = city_adjective_stems(adjective)
+        if any(s.lower() in _LAENDER for s in stems):
+            return ""  # Thüringer, Brandenburger: a state, part of the name but no city
+        for stem in stems:
+            city = self.lookup(stem)
+            if city:
+                return city
+        return None
+
+    def city_of_region(self, word: str) -> str | None:
+        """"münsterLAND" -> Münster: a region named after its city."""
+        low = word.lower()
+        if low.endswith("land") and len(low) > 6:
+            return self.names.get(low[:-4])
+        return None

@@ -1,0 +1,468 @@
+"""ORG mentions: universities, institutes, chambers, associations, companies and agencies.
+
+Three scans over the raw text: head words ("…universität", "Institut", "IHK", from
+rules/lists/institution_heads.txt) grown left (adjectives, "Industrie- und") and right ("für …",
+a city, "(ACR)", a legal form); legal forms ("… GmbH") grown left; and acronyms the text defines
+("… (ThZM)", "BIBA – …"), whose later bare uses get the same normalized name, so that one
+institution under several names counts once. Ministries and funded centres are left to their
+own components.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+
+from ..model import Mention
+from ..normalize import names as nm
+from ..rules import cached_rules
+
+_WS = r"[^\S\n]"
+_STOP_WORDS = (r"der|die|das|den|dem|des|und|oder|sowie|eine?[mnrs]?|im|in|an|am|auf|aus|bei|beim|mit|von|vom"
+               r"|zur|zum|für|über|unter|nach|seit|bis|wird|werden|ist|sind|hat|haben|sich|seine[mnrs]?"
+               r"|ihre[mnrs]?|unsere[mnrs]?|diese[mnrs]?|alle|wie|als|auch|so")
+_LOWER_ADJ = rf"(?:(?!(?:{_STOP_WORDS})\b)[a-zäöüß]+(?:e|en|er|es|em){_WS}+)"
+_LEGAL = r"(?:gGmbH|GmbH|AG|KG|mbH|SE|UG|Co|eG|e\.)"
+# A noun of a name complement: "Produkt-" (truncated), "-automatisierung" (continued), never an
+# acronym or a legal form (both are taken apart after the chain).
+_CAP = (rf"(?:(?!{_LEGAL}(?![\w]))(?![A-ZÄÖÜ0-9&]{{2,}}(?![\w]))[A-ZÄÖÜ][\wäöüß+/]*(?:-[\wäöüß]+)*-?"
+        rf"|-[a-zäöüß][\wäöüß]*)")
+_WORD = rf"(?:{_LOWER_ADJ}?{_CAP})"
+CHAIN = rf"{_WORD}(?:(?:,{_WS}+{_WORD})*{_WS}+(?:und|&){_WS}+{_WORD}|{_WS}+{_WORD}){{0,8}}"
+_COMPLEMENT = re.compile(rf"{_WS}+(?:für|zur|zum){_WS}+(?P<chain>{CHAIN})")
+_GENITIVE = re.compile(rf"{_WS}+(?:der|des){_WS}+")
+_TRAILING_ACR = re.compile(rf"{_WS}+(?P<acr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{{1,7}})(?![\w-])")
+_ADJ_BEFORE = re.compile(rf"(?<![\w-])(?P<adj>[A-ZÄÖÜ][\wäöüß-]*(?:e|en|er|es|em)){_WS}+$")
+_ACR_BEFORE = re.compile(rf"(?<![\w-])(?P<acr>[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{{1,6}}){_WS}+$")
+_TOKEN_BACK = re.compile(r"\S+")
+_SPACES = re.compile(_WS + "+")
+_CAP_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ](?:[\w+&]|[.-](?=\w))*")
+_SKIP_START = ("Bundesministeri", "Ministeri", "Staatsministeri", "Landesministeri", "Senat")
+_LOWER_STOP = frozenset(_STOP_WORDS.split("|")) | {"eine", "einer", "einem", "einen", "eines", "ein",
+                                                     "dass", "wurde", "wurden", "hat", "haben"}
+_LEGAL_KIND = {"e.V.": "association", "e. V.": "association", "gGmbH": "company", "eG": "association"}
+_SUBUNIT = ("university", "institute")
+
+
+@dataclass
+class Tables:
+    heads: list                 # [(suffix, kind, gender)], longest first
+    standalone: dict            # "TU" -> (kind, gender)
+    never: tuple                # suffixes that never head an institution
+    not_acronyms: frozenset
+    left_stop: frozenset        # capitalised words that never open a name ("Die", "Partner")
+    head_endings: tuple         # every head suffix with its inflected forms, for str.endswith
+    abbr_re: re.Pattern
+    rules: dict = field(default_factory=dict)   # kind -> (compiled, rule id)
+
+
+@lru_cache(maxsize=4)
+def load_tables(rules_dir: str | None) -> Tables:
+    rules = cached_rules(rules_dir or None)
+    heads, standalone, never, stop, left_stop = [], {}, [], set(), set()
+    for line in rules.word_list("institution_heads"):
+        if line.startswith("!"):
+            never.append(line[1:].strip().lower())
+        elif line.startswith("^"):
+            left_stop.add(line[1:].strip())
+        elif line.startswith("~"):
+            stop.add(line[1:].strip())
+        elif "=" in line:
+            left, right = (s.strip() for s in line.rsplit("=", 1))
+            kind, gender = ([*right.split(), "n"])[:2]
+            if left.startswith("="):
+                standalone[left[1:].strip()] = (kind, gender)
+            else:
+                heads.append((left.lower(), kind, gender))
+    heads.sort(key=lambda h: -len(h[0]))
+    endings = tuple(h[0] + infl for h in heads for infl in ("", "s", "es", "e"))
+    abbr = "|".join(sorted(map(re.escape, standalone), key=len, reverse=True)) or "(?!)"
+    abbr_re = re.compile(rf"(?<![\w-])(?P<tok>{abbr})(?={_WS}+(?:[A-ZÄÖÜ]|für{_WS}))")
+    by_kind = {r.kind: (r.compile(), r.id) for r in rules.patterns_for("ORG", file="institutions")}
+    return Tables(heads, standalone, tuple(never), frozenset(stop), frozenset(left_stop), endings, abbr_re,
+                  by_kind)
+
+
+@dataclass
+class _Org:
+    start: int
+    end: int
+    rule: str
+    kind: str
+    gender: str = "n"
+    head_start: int = 0
+    head_end: int = 0
+    inflection: str = ""
+    acronym: str | None = None
+    acronym_span: tuple | None = None
+    city: str | None = None
+    # "Zentrum" also heads funded centres and "Gesellschaft" society at large ("die digitale
+    # Gesellschaft"): an adjective or a prefix alone does not make them an institution
+    weak: bool = False
+    evidence: bool = False        # a complement, a place, an acronym or a legal form was found
+    genitive_of: _Org | None = None
+    normalized: str = ""
+
+    def acronym_span_after(self, pos: int) -> bool:
+        """True when a "(ACR)" already closed the name before `pos`."""
+        return self.acronym_span is not None and self.acronym_span[0] > self.head_end
+
+
+@Language.factory("extract_institutions", default_config={"rules_dir": ""})
+def make_institutions(nlp, name, rules_dir):
+    return Institutions(rules_dir or None)
+
+
+class Institutions:
+    def __init__(self, rules_dir: str | None = None):
+        self.rules_dir = rules_dir
+
+    def __call__(self, doc):
+        text = doc._.text
+        mentions = doc._.mentions
+        mentions.extend(find_institutions(text, load_tables(self.rules_dir), mentions))
+        return doc
+
+
+def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
+    """ORG mentions of `text`; `mentions` are earlier ones (CITY/STATE extend names, MINISTRY blocks)."""
+    places = {m.start: m for m in mentions if m.label in ("CITY", "STATE")}
+    # a city the places component left out inside a name ("Helmholtz-Institut Münster") is still
+    # a city when the text names it elsewhere
+    by_text = {m.text: m for m in places.values() if m.label == "CITY"}
+    if by_text:
+        alternation = "|".join(sorted(map(re.escape, by_text), key=len, reverse=True))
+        for m in re.finditer(rf"(?<=[^\S\n])(?:{alternation})(?![\w-])", text):
+            if m.start() not in places:
+                city = by_text[m.group(0)]
+                places[m.start()] = Mention("CITY", m.start(), m.end(), m.group(0), city.rule,
+                                            normalized=city.normalized, attrs=city.attrs)
+    blocked = [(m.start, m.end) for m in mentions if m.label == "MINISTRY"]
+    orgs: list[_Org] = []
+    for m in _CAP_WORD.finditer(text):
+        word = m.group(0)
+        lowered = word.lower()
+        if not lowered.endswith(tables.head_endings):
+            continue
+        found = _head_of(lowered, tables)
+        if found is None or word.startswith(_SKIP_START):
+            continue
+        head, infl, low = found
+        tok = word[: len(word) - len(infl)]
+        org = _Org(m.start(), m.end(), "org.head", head[1], head[2], m.start(), m.end(), infl)
+        # a hyphenated proper compound names an institution by itself ("Ruhr-Universität")
+        org.evidence = "-" in tok and low != head[0] and not low.endswith("zentrum")
+        org.weak = low == "gesellschaft" or low.endswith("zentrum")
+        orgs.append(org)
+    for m in tables.abbr_re.finditer(text):
+        kind, gender = tables.standalone[m.group("tok")]
+        orgs.append(_Org(m.start(), m.end(), "org.head", kind, gender, m.start(), m.end()))
+    orgs.sort(key=lambda o: o.start)
+    kept: list[_Org] = []
+    for org in orgs:
+        if kept and org.start < kept[-1].end:
+            continue
+        _grow_left(text, org, tables)
+        _grow_right(text, org, tables, places)
+        if org.evidence or (org.start < org.head_start and not org.weak):
+            kept.append(org)
+    kept = _merge_genitives(text, kept)
+    kept += _legal_form_orgs(text, tables, kept)
+    kept += _place_acronym_orgs(text, tables, kept, places)
+    kept = [o for o in kept if not _overlaps(o, blocked)]
+    kept.sort(key=lambda o: o.start)
+    for org in kept:
+        org.normalized = org.normalized or _normalize(text, org)
+    defs = _definitions(kept, text)
+    out = [_mention(text, o, defs) for o in kept]
+    out += _acronym_refs(text, tables, kept, defs, blocked)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _head_of(lowered: str, tables: Tables):
+    """(head entry, inflection, uninflected word) when `lowered` ends in a head word."""
+    for infl in ("", "s", "es", "e"):
+        base = lowered[: len(lowered) - len(infl)] if infl else lowered
+        if infl and not lowered.endswith(infl):
+            continue
+        if base.endswith(tables.never):
+            return None
+        head = next((h for h in tables.heads if base.endswith(h[0])), None)
+        if head is not None and (not infl or _inflection_ok(head, infl)):
+            return head, infl, base
+    return None
+
+
+def _inflection_ok(head, infl: str) -> bool:
+    suffix, _, gender = head
+    if gender == "f":
+        return False
+    if infl == "e":
+        return suffix.endswith("institut")   # "Deutsche Institute für …"
+    return True
+
+
+def _grow_left(text: str, org: _Org, tables: Tables) -> None:
+    line_start = text.rfind("\n", 0, org.start) + 1
+    before = text[max(line_start, org.start - 80):org.start]
+    coord = tables.rules.get("coordinated")
+    if coord and (m := coord[0].search(before)):
+        org.start -= len(before) - m.start()
+        before = before[:m.start()]
+    for _ in range(2):
+        m = _ADJ_BEFORE.search(before)
+        if not m or m.group("adj") in tables.left_stop or m.group("adj").split("-")[0] in tables.left_stop:
+            break
+        org.start -= len(before) - m.start()
+        before = before[:m.start()]
+    m = _ACR_BEFORE.search(before)
+    if m and m.group("acr") not in tables.not_acronyms and m.group("acr") not in tables.left_stop:
+        org.start -= len(before) - m.start()
+        org.acronym, org.acronym_span = m.group("acr"), (org.start, org.start + len(m.group("acr")))
+        org.evidence = True
+        return
+    dash = tables.rules.get("acronym_dash")
+    if dash and (m := dash[0].search(before)) and m.group("acr") not in tables.not_acronyms:
+        org.start -= len(before) - m.start()
+        org.acronym, org.acronym_span = m.group("acr"), (org.start, org.start + len(m.group("acr")))
+        org.evidence = True
+
+
+def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
+    rules = tables.rules
+    pos = org.end
+    complement = False
+    for _ in range(8):
+        m = _COMPLEMENT.match(text, pos)
+        if m and not complement and not org.acronym_span_after(pos):
+            pos = _chain_end(text, org.start, m.start("chain"), m.end("chain"), places)
+            org.evidence = complement = True
+            continue
+        m = rules["paren_acronym"][0].match(text, pos) if "paren_acronym" in rules else None
+        if m and _acronym_ok(m.group("acr"), text[org.start:pos], tables) and not org.acronym:
+            org.acronym, org.acronym_span = m.group("acr"), (m.start("acr"), m.end("acr"))
+            pos, org.evidence = m.end(), True
+            continue
+        place = places.get(pos + 1) if pos < len(text) and text[pos] == " " else None
+        if place is not None and (org.city is None or place.label == "CITY"):
+            if place.label == "CITY":
+                org.city = place.normalized
+            pos, org.evidence = place.end, True
+            continue
+        m = _TRAILING_ACR.match(text, pos)
+        if m and not org.acronym and _acronym_ok(m.group("acr"), text[org.start:pos], tables, loose=True):
+            org.acronym, org.acronym_span = m.group("acr"), (m.start("acr"), m.end("acr"))
+            pos, org.evidence = m.end(), True
+            continue
+        legal = rules.get("legal_form")
+        m = _SPACES.match(text, pos)
+        if m and legal and (lf := legal[0].match(text, m.end())):
+            pos, org.evidence = lf.end(), True
+            org.kind = _LEGAL_KIND.get(lf.group(0), org.kind)
+            continue
+        for kind in ("region", "brand_word"):
+            r = rules.get(kind)
+            if r and (m := r[0].match(text, pos)):
+                pos, org.evidence = m.end(), True
+                break
+        else:
+            break
+    org.end = pos
+
+
+def _chain_end(text: str, name_start: int, start: int, end: int, places: dict) -> int:
+    """End of a name complement, cut before a trailing acronym (kept for _grow_right) unless a
+    place follows it, and never inside a place name."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for w in reversed(words[1:]):
+        tok = w.group(0)
+        if places.get(start + w.start()) is not None:
+            continue
+        if len(tok) <= 6 and tok[0].isupper() and nm.is_acronym_of(
+                tok, nm.strip_article(text[name_start:start + w.start()])):
+            return start + w.start() - 1
+        break
+    return end
+
+
+def _acronym_ok(acr: str, long_form: str, tables: Tables, loose: bool = False) -> bool:
+    if acr in tables.not_acronyms or acr.isdigit():
+        return False
+    if nm.looks_like_acronym(acr):
+        return True
+    return loose and len(acr) <= 6 and nm.is_acronym_of(acr, nm.strip_article(long_form))
+
+
+def _merge_genitives(text: str, orgs: list[_Org]) -> list[_Org]:
+    """"Fakultät für Informatik der Otto-von-Guericke-Universität Magdeburg" is one name."""
+    out: list[_Org] = []
+    for org in orgs:
+        prev = out[-1] if out else None
+        if prev and prev.kind in _SUBUNIT and org.kind in _SUBUNIT and prev.genitive_of is None:
+            m = _GENITIVE.match(text, prev.end)
+            if m and m.end() == org.start:
+                prev.genitive_of = org
+                prev.end = org.end
+                prev.city = prev.city or org.city
+                continue
+        out.append(org)
+    return out
+
+
+def _legal_form_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
+    legal = tables.rules.get("legal_form")
+    if not legal:
+        return []
+    out = []
+    for m in legal[0].finditer(text):
+        if any(o.start <= m.start() < o.end for o in orgs):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        toks = list(_TOKEN_BACK.finditer(text, line_start, m.start()))
+        start = None
+        for i, t in enumerate(reversed(toks)):
+            w = t.group(0).strip("„“\"'»«")
+            if not w or i >= 6 or w[-1] in ",;:!?" or (w[-1] == "." and not re.search(r"\w\.\w", w)):
+                break
+            if w == "und" and start is not None and i + 1 < len(toks) and toks[-i - 2].group(0).endswith("-"):
+                continue                      # "Textil- und Bekleidungsindustrie e.V."
+            if w[0].islower() or not w[0].isalnum():
+                if w in _LOWER_STOP or i > 0 or w[0] in "(–-":
+                    break
+                start = t.start()
+                break
+            if w in tables.left_stop or w.lower() in _LOWER_STOP or w[0].isdigit():
+                break
+            start = t.start()
+        if start is None:
+            continue
+        org = _Org(start, m.end(), "org.legal_form", _LEGAL_KIND.get(m.group(0), "company"), "f",
+                   start, m.end(), evidence=True)
+        first = text[start:m.start()].split()[0]
+        several = len(text[start:m.start()].split()) > 1
+        if several and nm.looks_like_acronym(first) and first not in tables.not_acronyms:
+            org.acronym = first
+        out.append(org)
+    return out
+
+
+def _place_acronym_orgs(text: str, tables: Tables, orgs: list[_Org], places: dict) -> list[_Org]:
+    """"LEG Thüringen" (an undefined acronym before a place) and "Aachen (ITA)" (a place with an
+    acronym, in a sentence about institutes)."""
+    out = []
+    for m in re.finditer(rf"(?<![\w-])(?P<acr>[A-ZÄÖÜ][A-ZÄÖÜ0-9]{{1,5}}){_WS}(?=[A-ZÄÖÜ])", text):
+        acr = m.group("acr")
+        place = places.get(m.end())
+        if place is None or acr in tables.not_acronyms or any(o.start <= m.start() < o.end for o in orgs):
+            continue
+        out.append(_Org(m.start(), place.end, "org.acronym_place", "other", "f", m.start(), m.end(),
+                        acronym=acr, acronym_span=(m.start(), m.end()),
+                        city=place.normalized if place.label == "CITY" else None, evidence=True,
+                        normalized=f"{acr} {text[place.start:place.end]}"))
+    paren, context = tables.rules.get("paren_acronym"), tables.rules.get("context")
+    if paren and context:
+        for place in places.values():
+            m = paren[0].match(text, place.end)
+            if not m or not nm.looks_like_acronym(m.group("acr")) or m.group("acr") in tables.not_acronyms:
+                continue
+            sentence_start = max(text.rfind(". ", 0, place.start), text.rfind("\n", 0, place.start), 0)
+            if not context[0].search(text, sentence_start, place.start):
+                continue
+            if any(o.start <= m.start("acr") < o.end for o in orgs + out):
+                continue
+            out.append(_Org(m.start("acr"), m.end("acr"), "org.place_acronym", "institute", "n",
+                            m.start("acr"), m.end("acr"), acronym=m.group("acr"),
+                            city=place.normalized if place.label == "CITY" else None, evidence=True,
+                            normalized=m.group("acr")))
+    return out
+
+
+def _overlaps(org: _Org, spans) -> bool:
+    return any(s < org.end and org.start < e for s, e in spans)
+
+
+def _normalize(text: str, org: _Org) -> str:
+    """Canonical name: acronyms taken out, a governed head and its adjectives in the nominative;
+    a genitive attachment ("… der Universität Bremen") is kept as written."""
+    end = org.genitive_of.start if org.genitive_of else org.end
+    preceding = text[max(0, org.start - 12):org.start]
+    has_article = nm.after_article(preceding)
+    pieces: list[str] = []
+    dropped_acronym = False
+    for m in re.finditer(r"\S+", text[org.start:end]):
+        s, e = org.start + m.start(), org.start + m.end()
+        word = m.group(0)
+        if org.acronym and word.strip("(),") == org.acronym and (
+                word.startswith("(") or s > org.head_start or _dash_after(text, e)):
+            dropped_acronym = True
+            continue
+        if dropped_acronym and not pieces and word in ("–", "—", "-"):
+            continue
+        if e <= org.head_start and has_article:
+            word = nm.strong_adjective(word, org.gender)
+        elif s <= org.head_start < e and org.head_end <= e:
+            word = text[s:org.head_start] + nm.nominative_head(text[org.head_start:org.head_end],
+                                                                org.inflection) + text[org.head_end:e]
+        pieces.append(word)
+    name = " ".join(pieces).strip(" ,")
+    if org.genitive_of:
+        gen = org.genitive_of
+        inner = text[gen.start:gen.end]
+        if gen.acronym:
+            inner = inner.replace(f" ({gen.acronym})", "")
+        name = f"{name} {inner}"
+    return " ".join(name.split())
+
+
+def _dash_after(text: str, pos: int) -> bool:
+    return text[pos:pos + 3].strip()[:1] in ("–", "—", "-")
+
+
+def _definitions(orgs: list[_Org], text: str) -> dict[str, tuple[str, str]]:
+    """acronym -> (normalized name, kind): the first long form the text gives for it."""
+    defs: dict[str, tuple[str, str]] = {}
+    for o in orgs:
+        gen = o.genitive_of
+        if gen is not None and gen.acronym and gen.acronym not in defs:
+            defs[gen.acronym] = (_normalize(text, gen), gen.kind)
+        if o.acronym and o.acronym not in defs and o.normalized and o.normalized != o.acronym:
+            defs[o.acronym] = (o.normalized, o.kind)
+    return defs
+
+
+def _mention(text: str, o: _Org, defs: dict) -> Mention:
+    attrs = {"acronym": o.acronym, "kind": o.kind}
+    if o.city:
+        attrs["city"] = o.city
+    normalized = o.normalized
+    if o.rule == "org.place_acronym" and o.acronym in defs:
+        normalized = defs[o.acronym][0]
+    return Mention("ORG", o.start, o.end, text[o.start:o.end], o.rule, normalized=normalized, attrs=attrs)
+
+
+def _acronym_refs(text: str, tables: Tables, orgs: list[_Org], defs: dict, blocked) -> list[Mention]:
+    """Bare later (or earlier) uses of a defined acronym, and "Fraunhofer IFF"."""
+    out = []
+    spans = [(o.start, o.end) for o in orgs] + list(blocked)
+    brand = tables.rules.get("brand")
+    if brand:
+        for m in brand[0].finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            acr = m.group("acr")
+            name, kind = defs.get(acr, (text[m.start():m.end()].replace("-", " "), "institute"))
+            out.append(Mention("ORG", m.start(), m.end(), m.group(0), brand[1], normalized=name,
+                               attrs={"acronym": acr, "kind": kind}))
+            spans.append((m.start(), m.end()))
+    if not defs:
+        return out
+    alternation = "|".join(sorted(map(re.escape, defs), key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w])", text):
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        name, kind = defs[m.group(0)]
+        out.append(Mention("ORG", m.start(), m.end(), m.group(0), "org.acronym_ref", normalized=name,
+                           attrs={"acronym": m.group(0), "kind": kind}))
+    return out

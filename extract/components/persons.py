@@ -1,0 +1,233 @@
+"""PERSON mentions: (title) + known first name(s) + (particle) + capitalised surname, with the
+role the text gives ("Staatssekretärin Iris Gleicke", "Adrian Ulrich, Leiter des …") and the
+organisation named in it. Bare surnames of a person named in full ("so Ude") are mentions of
+the same person. Names on a photo-credit line are credits (attrs credit=True, role "Fotograf")
+unless the line goes on with a verb, which makes it a caption naming real actors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+
+from ..model import Mention
+from ..normalize import names as nm
+from ..rules import cached_rules
+
+_WS = r"[^\S\n]"
+_CAPW = r"[A-ZÄÖÜ][\w'’]*(?:-[A-ZÄÖÜ][\w'’]*)*"
+_PARTICLES = frozenset(["von", "van", "de", "der", "den", "zu", "und", "di", "da", "del", "el", "al"])
+_SEQ = re.compile(
+    rf"(?<![\w.-])(?:{_CAPW})(?:{_WS}+(?:(?:von|van|de|der|den|zu|und{_WS}+zu|di|da|del){_WS}+)*{_CAPW}){{1,3}}(?![\w-])")
+_WORDS = re.compile(r"\S+")
+_ADJ = re.compile(r"^[A-Za-zÄÖÜäöüß-]+(?:e|en|er)$")
+_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des",
+                       "ein", "eine", "einer", "eines", "einem", "einen"])
+# Word endings that make a capitalised word an institution, not a surname ("Ernst-Abbe-Hochschule").
+_NOT_SURNAME_END = ("universität", "hochschule", "institut", "gesellschaft", "stiftung", "verband",
+                    "zentrum", "kammer", "agentur", "ministerium", "straße", "platz", "preis", "haus")
+_PREP_ORG = re.compile(rf"{_WS}*(?:,{_WS}*)?(?:aus|von|vom|bei|beim)(?:{_WS}+(?:dem|der|den))?{_WS}+")
+_TERMINATORS = ",.;:)!?\n\"“”"
+
+
+@dataclass
+class Tables:
+    first: frozenset
+    not_surname: frozenset
+    role_word: re.Pattern          # a role word ending at the end of the string
+    role_suffixes: tuple
+    apposition: re.Pattern         # ", Leiter des Referats …" after a name
+    role_comma: re.Pattern         # "die Geschäftsführerin des TGZ Jerichower Land, " before a name
+    title: re.Pattern
+    credit: re.Pattern | None
+    credit_initials: tuple | None
+    caption: re.Pattern | None
+
+
+@lru_cache(maxsize=4)
+def load_tables(rules_dir: str | None) -> Tables:
+    rules = cached_rules(rules_dir or None)
+    first = frozenset(rules.word_list("first_names"))
+    suffixes, stop = [], set()
+    for line in rules.word_list("person_roles"):
+        if line.startswith("~"):
+            stop.add(line[1:].strip())
+        else:
+            suffixes.append(line.strip().lower())
+    suffixes.sort(key=len, reverse=True)
+    role_alt = "|".join(re.escape(s) for s in suffixes)
+    role = rf"[\wäöüß-]*?(?i:{role_alt})"
+    word = (rf"(?:[„\"“‚][^“”\"\n]{{1,60}}[“”\"]|[A-ZÄÖÜ][\w.+&/-]*"
+            rf"|[a-zäöü][\w+.-]*(?={_WS}+(?:GmbH|AG|e\.V\.))|e\.{_WS}?V\.)")
+    chain = rf"{word}(?:(?:,{_WS}+{word})*{_WS}+und{_WS}+{word}|{_WS}+{word}){{0,8}}"
+    link = rf"(?:des|der|für|im|vom|von{_WS}+der|am|beim|bei{_WS}+der)"
+    apposition = re.compile(rf",{_WS}*(?P<role>{role}(?![\w])(?:{_WS}+{link}{_WS}+{chain})?)")
+    role_comma = re.compile(rf"(?<![\w-])(?P<role>{role}{_WS}+(?:{link}|von){_WS}+[^,.;:\n]{{1,60}}),{_WS}*$")
+    by_kind = {r.kind: r for r in rules.patterns_for("PERSON", file="persons")}
+    title = re.compile(f"(?<![\\w.])(?P<t>{by_kind['title'].pattern})$" if "title" in by_kind else r"(?!)")
+    credit = by_kind["credit"].compile() if "credit" in by_kind else None
+    ini = by_kind.get("credit_initials")
+    initials = (ini.compile(), ini.id) if ini else None
+    caption = by_kind["caption"].compile() if "caption" in by_kind else None
+    return Tables(first, frozenset(stop), re.compile(rf"(?<![\w-])(?:{role})$"), tuple(suffixes),
+                  apposition, role_comma, title, credit, initials, caption)
+
+
+@Language.factory("extract_persons", default_config={"rules_dir": ""})
+def make_persons(nlp, name, rules_dir):
+    return Persons(rules_dir or None)
+
+
+class Persons:
+    def __init__(self, rules_dir: str | None = None):
+        self.rules_dir = rules_dir
+
+    def __call__(self, doc):
+        mentions = doc._.mentions
+        mentions.extend(find_persons(doc._.text, load_tables(self.rules_dir), mentions))
+        return doc
+
+
+def _is_first(word: str, first: frozenset) -> bool:
+    return all(part in first for part in word.split("-")) if word[:1].isupper() else False
+
+
+def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
+    """PERSON mentions of `text`; earlier ORG/MINISTRY/CENTRE mentions are never person names."""
+    taken = sorted(((m.start, m.end, m) for m in mentions if m.label in ("ORG", "MINISTRY", "CENTRE")),
+                   key=lambda t: (t[0], -t[1]))
+    out: list[Mention] = []
+    for m in _SEQ.finditer(text):
+        words = [(w.group(0), m.start() + w.start(), m.start() + w.end())
+                 for w in _WORDS.finditer(m.group(0))]
+        i = 0
+        while i < len(words) - 1:
+            found = _person_at(words, i, tables)
+            if found is None:
+                i += 1
+                continue
+            start, end, name, nxt = found
+            if not any(s < end and start < e for s, e, _ in taken):
+                out.append(_mention(text, start, end, name, tables, taken))
+            i = nxt
+    out += _credit_initials(text, tables, out)
+    out += _surname_refs(text, tables, out, taken)
+    return sorted(out, key=lambda p: p.start)
+
+
+def _person_at(words, i: int, tables: Tables):
+    """(start, end, normalized name, next index) of a person whose first name is words[i]."""
+    if not _is_first(words[i][0], tables.first):
+        return None
+    j = i
+    while j + 2 < len(words) and _is_first(words[j + 1][0], tables.first) and words[j + 2][0][0].isupper():
+        j += 1
+    k = j + 1
+    while k < len(words) - 1 and words[k][0] in _PARTICLES:
+        k += 1
+    surname = words[k][0]
+    if (not surname[0].isupper() or surname in tables.not_surname or surname.isupper()
+            or surname.lower().endswith(_NOT_SURNAME_END) or words[i][0] in tables.not_surname):
+        return None
+    name = " ".join(w for w, _, _ in words[i:k + 1])
+    return words[i][1], words[k][2], name, k + 1
+
+
+def _mention(text: str, start: int, end: int, name: str, tables: Tables, taken) -> Mention:
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 160):start]
+    t = tables.title.search(before)
+    span_start = start
+    if t and t.group("t"):
+        span_start = start - len(t.group("t"))
+        before = before[: len(before) - len(t.group("t"))]
+    attrs: dict = {"role": None, "organisation": None}
+    if tables.credit and tables.credit.search(before) and not (
+            tables.caption and tables.caption.match(text, end)):
+        attrs.update(role="Fotograf", credit=True)
+        return Mention("PERSON", span_start, end, text[span_start:end], "person.credit", name, attrs)
+    role_span = None
+    r = _role_before(before, tables)
+    if r:
+        attrs["role"] = r
+    else:
+        a = tables.apposition.match(text, end)
+        if a and a.end("role") - a.start("role") > 2:
+            attrs["role"] = _clean_role(a.group("role"))
+            role_span = (a.start("role"), a.end("role"))
+        else:
+            c = tables.role_comma.search(before)
+            if c:
+                attrs["role"] = " ".join(c.group("role").split())
+                off = start - len(before)
+                role_span = (off + c.start("role"), off + c.end("role"))
+    attrs["organisation"] = _organisation(text, end, role_span, taken)
+    return Mention("PERSON", span_start, end, text[span_start:end], "person.name", name, attrs)
+
+
+def _clean_role(role: str) -> str:
+    role = " ".join(role.split()).strip(" ,")
+    return role if role.endswith(("V.", "e. V.")) else role.rstrip(".")
+
+
+def _role_before(before: str, tables: Tables) -> str | None:
+    """A role word right before the name, with an adjective before it ("Parlamentarische")."""
+    toks = before.split()
+    if not toks or not tables.role_word.search(toks[-1]):
+        return None
+    role = toks[-1]
+    if len(toks) > 1 and _ADJ.match(toks[-2]) and toks[-2].lower() not in _ARTICLES and toks[-2][0].isupper():
+        role = f"{toks[-2]} {role}"
+    return role
+
+
+def _organisation(text: str, end: int, role_span, taken) -> str | None:
+    if role_span:
+        inside = next((m for s, e, m in taken if role_span[0] <= s and e <= role_span[1]), None)
+        if inside:
+            return inside.normalized or inside.text
+    p = _PREP_ORG.match(text, end)
+    if p:
+        after = next((m for s, _, m in taken if s == p.end()), None)
+        if after:
+            return after.normalized or after.text
+    return None
+
+
+def _credit_initials(text: str, tables: Tables, found: list[Mention]) -> list[Mention]:
+    if not tables.credit_initials:
+        return []
+    regex, rule_id = tables.credit_initials
+    out = []
+    for m in regex.finditer(text):
+        s, e = m.span("name")
+        if any(p.start < e and s < p.end for p in found):
+            continue
+        out.append(Mention("PERSON", s, e, m.group("name"), rule_id, " ".join(m.group("name").split()),
+                           {"role": "Fotograf", "organisation": None, "credit": True}))
+    return out
+
+
+def _surname_refs(text: str, tables: Tables, persons: list[Mention], taken) -> list[Mention]:
+    """"Ude betonte", "so Scheuer", "Ministerin Kraft": the surname of a person named in full."""
+    by_surname = {}
+    for p in persons:
+        if not p.attrs.get("credit"):
+            by_surname.setdefault(nm.surname(p.normalized), p.normalized)
+    if not by_surname:
+        return []
+    blocked = [(p.start, p.end) for p in persons] + [(s, e) for s, e, _ in taken]
+    alternation = "|".join(sorted(map(re.escape, by_surname), key=len, reverse=True))
+    out = []
+    for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text):
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if re.search(r"(?:\bin|\baußer)\s$", before):      # "in Kraft", not Ms Kraft
+            continue
+        role = _role_before(before.split("\n")[-1], tables)
+        out.append(Mention("PERSON", m.start(), m.end(), m.group(0), "person.surname_ref",
+                           by_surname[m.group(0)], {"role": role, "organisation": None}))
+    return out

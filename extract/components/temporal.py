@@ -1,0 +1,335 @@
+"""MONEY, DATE and PERIOD mentions and the publication date (doc._.published).
+
+Regexes come from rules/patterns/{money,dates,periods}.jsonl; each rule's `kind` says what
+the component does with a match. Date points are found first; spans ("von 2018 bis 2020",
+"bis Ende 2022", "ab 1. Januar 2020") are composed from the points and the words around
+them, so the month and year grammar lives in one place.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.language import Language
+
+from ..model import Mention
+from ..normalize import periods as P
+from ..normalize.dates import DatePoint, iso_to_date, parse_date, parse_fallback
+from ..normalize.money import amount_eur
+from ..relations.sentences import Sentences
+from ..rules import cached_rules
+
+_WINDOW = 40  # chars of context read before/after a match by the helper rules
+_TOP = 400  # "the top of the page", in chars
+_REACH = 60  # a match lies within this many chars of its anchor (rule key `anchor`, a regex)
+_AHEAD = ("kommenden", "nächsten", "folgenden")
+
+
+@Language.factory("extract_temporal", default_config={"rules_dir": ""})
+def make_temporal(nlp, name, rules_dir):
+    return Temporal(rules_dir or None)
+
+
+# The shared splitter reads "2024." as an ordinal; a year ending a sentence is common here.
+_YEAR_STOP = re.compile(r"(?<=\d{4})\.\s+(?=[A-ZÄÖÜ])")
+
+
+def _clause(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
+    """The part of the sentence around `at`, cut again after a year that ends a sentence."""
+    a, b = sentence
+    for m in _YEAR_STOP.finditer(text, a, b):
+        if m.end() <= at:
+            a = m.end()
+        else:
+            return a, m.start()
+    return a, b
+
+
+class _Rule(NamedTuple):
+    regex: re.Pattern
+    id: str
+    group: int | str
+    anchor: str | None
+
+
+def _windows(anchor: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Merged ranges of _REACH chars around each anchor hit."""
+    out: list[list[int]] = []
+    for m in anchor.finditer(text):
+        a, b = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if out and a <= out[-1][1]:
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+@dataclass(slots=True)
+class _Point:
+    start: int
+    end: int
+    point: DatePoint
+    rule: str
+    standalone: bool  # may be emitted as a DATE on its own (a bare year needs a date word)
+    inferred: bool = False  # the year is the publication year ("am 1. November")
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int
+    end: int
+    attrs: dict
+    rule: str
+    shape: str  # range, until, since, duration
+    anchored: bool = False  # a length counted from "now" (in den kommenden drei Jahren)
+    more: bool = False  # a length that follows an earlier span (für zwei weitere Jahre)
+    retro: bool = False  # "seit 2018": looks back
+
+
+class Temporal:
+    def __init__(self, rules_dir: str | None):
+        rules = cached_rules(rules_dir)
+        by_kind: dict[str, list] = {}
+        self.anchors: dict[str, re.Pattern] = {}
+        for file in ("money", "dates", "periods"):
+            for r in rules.patterns_for(file=file):
+                if r.pattern is not None:
+                    by_kind.setdefault(r.kind or "", []).append(_Rule(r.compile(), r.id, r.group, r.anchor))
+                    if r.anchor:
+                        self.anchors.setdefault(r.anchor, re.compile(r.anchor))
+        self.rules = by_kind
+        # helper rules (one per kind): context words read around a match
+        self.one = {k: v[0].regex for k, v in by_kind.items() if len(v) == 1}
+        self.ids = {k: v[0].id for k, v in by_kind.items() if len(v) == 1}
+
+    def _finditer(self, rule: _Rule, text: str, windows: dict):
+        """Matches of `rule`; a rule with an anchor (a regex) runs only in windows around its hits."""
+        if not rule.anchor:
+            yield from rule.regex.finditer(text)
+            return
+        spans = windows.get(rule.anchor)
+        if spans is None:
+            spans = windows[rule.anchor] = _windows(self.anchors[rule.anchor], text)
+        for a, b in spans:
+            yield from rule.regex.finditer(text, a, b)
+
+    def __call__(self, doc):
+        text = doc._.text
+        out = doc._.mentions
+        windows: dict = {}
+        money = self._money(text, windows)
+        out.extend(money)
+        dateline = self._dateline(text, windows)
+        if dateline:
+            doc._.published = dateline.normalized
+            out.append(dateline)
+        base = iso_to_date(doc._.published)
+        points = self._points(text, base, dateline, windows)
+        spans, used = self._spans(text, points)
+        spans.extend(self._durations(text, windows))
+        if spans:
+            self._resolve(text, spans, doc._.published, [m.start for m in money])
+        taken = [(s.start, s.end) for s in spans]
+        for p in points:
+            if p.standalone and id(p) not in used and not any(a <= p.start and p.end <= b for a, b in taken):
+                out.append(Mention("DATE", p.start, p.end, text[p.start:p.end], p.rule, p.point.iso,
+                                   self._date_attrs(p)))
+        for s in spans:
+            out.append(Mention("PERIOD", s.start, s.end, text[s.start:s.end], s.rule,
+                               P.compact(s.attrs), s.attrs))
+        return doc
+
+    @staticmethod
+    def _date_attrs(p: _Point) -> dict:
+        attrs = {"precision": p.point.precision}
+        if p.point.part:
+            attrs["part"] = p.point.part
+        if p.inferred:
+            attrs["year_from"] = "published"
+        return attrs
+
+    # ---- money -------------------------------------------------------------------------
+    def _money(self, text: str, windows: dict) -> list[Mention]:
+        found = []
+        for rule in self.rules.get("amount", ()):
+            for m in self._finditer(rule, text, windows):
+                amount = amount_eur(m["num"], m.groupdict().get("scale"))
+                if amount:
+                    found.append((m.start(), m.end(), amount, rule.id))
+        out, last_end = [], -1
+        for start, end, amount, rule_id in sorted(found, key=lambda f: (f[0], -f[1])):
+            if start < last_end:
+                continue
+            last_end = end
+            attrs = {"amount_eur": amount}
+            q = self.one["qualifier"].search(text, max(0, start - _WINDOW), start)
+            if q:
+                attrs["qualifier"] = q["q"].lower()
+            if (self.one["per_year_before"].search(text, max(0, start - _WINDOW), start)
+                    or self.one["per_year_after"].match(text[end:end + _WINDOW])):
+                attrs["per"] = "year"
+            out.append(Mention("MONEY", start, end, text[start:end], rule_id, str(amount), attrs))
+        return out
+
+    # ---- publication date --------------------------------------------------------------
+    def _dateline(self, text: str, windows: dict) -> Mention | None:
+        """The release's own date line; dates in the running text never count."""
+        def cands(kind):
+            return [(m.start(r.group), m.end(r.group), r.id, m)
+                    for r in self.rules.get(kind, ()) for m in self._finditer(r, text, windows)]
+
+        pick = None
+        for kind in ("dateline_cue", "dateline_city", "dateline_paren"):
+            found = [c for c in cands(kind) if kind != "dateline_paren" or c[0] < _TOP]
+            if found:
+                pick = min(found)
+                break
+        if pick is None:
+            lines = sorted(cands("dateline_line"))
+            # Three or more date-only lines are a list of teasers, unless the first heads the page.
+            if lines and (len(lines) <= 2 or lines[0][0] < _TOP):
+                pick = lines[0]
+        if pick is None:
+            glued = []
+            for c in cands("dateline_glued"):
+                eol = text.find("\n", c[1])
+                rest = (len(text) if eol < 0 else eol) - c[1]
+                if rest >= 150:
+                    glued.append((rest, -c[0], c))
+            if glued:
+                pick = max(glued)[2]  # the date that opens the body paragraph, not a teaser
+        if pick is None:
+            return None
+        start, end, rule_id, _ = pick
+        point = parse_date(text[start:end])
+        if point is None or point.precision != "day":
+            return None
+        return Mention("DATE", start, end, text[start:end], rule_id, point.iso,
+                       {"precision": "day", "published": True})
+
+    # ---- date points -------------------------------------------------------------------
+    def _points(self, text: str, base, dateline: Mention | None, windows: dict) -> list[_Point]:
+        found = []
+        for kind in ("point", "year", "needs_base", "fallback"):
+            if kind in ("needs_base", "fallback") and base is None:
+                continue
+            for rule in self.rules.get(kind, ()):
+                rule_id = rule.id
+                for m in self._finditer(rule, text, windows):
+                    s, e = m.span(rule.group)
+                    point = self._parse_point(kind, text[s:e], base)
+                    if point:
+                        standalone = kind != "year" or bool(m["ctx"])
+                        found.append(_Point(s, e, point, rule_id, standalone, kind == "needs_base"))
+        out, last_end = [], -1
+        for p in sorted(found, key=lambda p: (p.start, -p.end)):
+            if p.start < last_end or (dateline and dateline.start <= p.start < dateline.end):
+                continue
+            last_end = p.end
+            out.append(p)
+        return out
+
+    @staticmethod
+    def _parse_point(kind: str, span: str, base) -> DatePoint | None:
+        if kind == "fallback":
+            return parse_fallback(span, base)
+        if kind == "needs_base":
+            return parse_date(f"{span} {base.year}")
+        return parse_date(span)
+
+    # ---- spans from points -------------------------------------------------------------
+    def _spans(self, text: str, points: list[_Point]) -> tuple[list[_Span], set[int]]:
+        spans, used = [], set()
+        i = 0
+        while i < len(points):
+            p = points[i]
+            q = points[i + 1] if i + 1 < len(points) else None
+            before = text[max(0, p.start - _WINDOW):p.start]
+            frm = self.one["from"].search(before)
+            if q and self._joined(text, p, q, frm):
+                attrs = P.range_of(p.point, q.point)
+                if attrs:
+                    start = p.start - (len(before) - frm.start()) if frm else p.start
+                    spans.append(_Span(start, q.end, attrs, self.ids["connector"], "range"))
+                    used.update((id(p), id(q)))
+                    i += 2
+                    continue
+            if until := self.one["until"].search(before):
+                spans.append(_Span(p.start - (len(before) - until.start()), p.end, P.until(p.point),
+                                   self.ids["until"], "until"))
+                used.add(id(p))
+            elif since := self.one["since"].search(before):
+                spans.append(_Span(p.start - (len(before) - since.start()), p.end, P.since(p.point),
+                                   self.ids["since"], "since", retro=since["w"].lower() == "seit"))
+                used.add(id(p))
+            i += 1
+        return spans, used
+
+    def _joined(self, text: str, p: _Point, q: _Point, frm) -> bool:
+        between = text[p.end:q.start]
+        if len(between) > 16:
+            return False
+        if self.one["connector"].fullmatch(between):
+            # two bare years joined by a dash: a span only when close together (not 1915-1988)
+            return p.point.month is not None or q.point.year - p.point.year <= 15
+        return bool(frm and frm["w"].lower() == "zwischen" and self.one["connector_and"].fullmatch(between))
+
+    # ---- lengths -----------------------------------------------------------------------
+    def _durations(self, text: str, windows: dict) -> list[_Span]:
+        out = []
+        for rule in self.rules.get("duration", ()):
+            rule_id = rule.id
+            for m in self._finditer(rule, text, windows):
+                months = P.duration_months(m["n"], m["unit"])
+                if not months:
+                    continue
+                gd = m.groupdict()
+                ctx = (gd.get("ctx") or "").lower()
+                anchored = bool(gd.get("ahead")) or ctx in ("für", "auf", "zunächst")
+                out.append(_Span(m.start(), m.end(), P.span(duration=months), rule_id, "duration",
+                                 anchored=anchored, more=bool(gd.get("more"))))
+        return out
+
+    def _resolve(self, text: str, spans: list[_Span], published: str | None, money: list[int]) -> None:
+        """Place lengths in time and give every span its kind."""
+        spans.sort(key=lambda s: s.start)
+        sentences = Sentences(text)
+        for s in spans:
+            if s.shape != "duration" or not (s.anchored or s.more):
+                continue
+            here = sentences.index(s.start)
+            months = s.attrs["duration_months"]
+            # a stated end in this or the next sentence: "für zwei weitere Jahre ... bis Ende 2022"
+            end = next((o for o in spans if o.shape == "until" and o.attrs["end"]
+                        and abs(sentences.index(o.start) - here) <= 1), None)
+            if end is not None:
+                s.attrs = P.span(end=end.attrs["end"], duration=months)
+                end.attrs = dict(s.attrs)
+                continue
+            if s.more:  # after an earlier phase: "Förderphase 2018 bis 2020 ... zwei weitere Jahre"
+                prior = [o for o in spans if o.shape == "range"]
+                if prior:
+                    last = max(prior, key=lambda o: o.attrs["end"])
+                    s.attrs = P.span(start=P.add_months(last.attrs["end"], 1), duration=months)
+                    continue
+            if published:
+                s.attrs = P.span(start=published[:7], duration=months)
+        for s in spans:
+            a, b = _clause(text, sentences.span(s.start), s.start)
+            s.attrs["kind"] = self._kind(text[a:b], s, any(a <= m < b for m in money))
+
+    def _kind(self, sentence: str, s: _Span, has_money: bool) -> str:
+        if s.retro:
+            return "other"
+        # "Skizzen bis zum 23.12.2016 einreichen"; a sum in the sentence makes it a funding span
+        if s.shape == "until" and not has_money and self.one["cue_deadline"].search(sentence):
+            return "deadline"
+        funding = has_money or self.one["cue_funding"].search(sentence)
+        if self.one["cue_phase"].search(sentence):
+            return "phase"
+        if funding:
+            return "funding"
+        if s.shape in ("until", "since") and self.one["cue_plan"].search(sentence):
+            return "phase"
+        return "other"

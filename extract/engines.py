@@ -1,0 +1,184 @@
+"""Parallel engines: local worker processes (`--jobs N`) and dask.distributed (`--engine dask`).
+
+Both yield `(document, rows)` pairs in input order, like the single-process path in
+runner.py, so the tables are byte-identical whichever engine wrote them. Documents are
+streamed: only a bounded number of chunks is in flight at any time, so memory stays flat
+however large the corpus. Each worker builds the pipeline once and keeps it.
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+# Documents per task: large enough that pickling and scheduling cost little next to the
+# work (~2 ms per document), small enough that the chunks in flight stay a few MB.
+CHUNK = 16
+# Chunks in flight per worker: keeps every worker busy while the parent writes results.
+IN_FLIGHT_PER_WORKER = 4
+
+# A pipeline is rebuilt once its vocab holds this many strings (see FreshPipeline).
+MAX_STRINGS = 50_000
+
+# The pipeline of this worker process, keyed by (model, rules_dir).
+_NLP: dict[tuple[str | None, str | None], FreshPipeline] = {}
+
+
+class FreshPipeline:
+    """A pipeline that is rebuilt when its vocab has grown past MAX_STRINGS strings.
+
+    The tokenizer adds every new token string to the vocab (StringStore, lexeme, cache
+    entry: ~0.5 KB each) and never lets go; over a large corpus of names, numbers and dates
+    that grows without bound. spaCy's memory zones would bound it but switch off the
+    tokenizer cache (the run gets ~1.5× slower), so the pipeline is rebuilt instead: the rules
+    are cached, a rebuild takes ~30 ms. Rows are plain Python values and do not depend on it.
+    """
+
+    def __init__(self, build, max_strings: int | None = None):
+        self.build = build
+        self.max_strings = max_strings or MAX_STRINGS
+        self.nlp = build()
+        self.rebuilds = 0
+
+    def process(self, documents: list) -> list[dict[str, list[dict]]]:
+        rows = process_documents(self.nlp, documents)
+        if len(self.nlp.vocab.strings) > self.max_strings:
+            self.nlp = self.build(notice=False)  # the first build said it already
+            self.rebuilds += 1
+        return rows
+
+
+def pipeline_builder(model: str | None = None, rules_dir: str | Path | None = None, notice=False):
+    """A function that builds the batch pipeline with these settings: no span export and
+    no sentencizer, since only the rows leave the worker."""
+    from functools import partial
+
+    from .pipeline import build_nlp
+
+    return partial(build_nlp, model=model, rules_dir=rules_dir, export_spans=False, notice=notice,
+                   sentences=False)
+
+
+def _worker_nlp(model: str | None, rules_dir: str | None) -> FreshPipeline:
+    key = (model, rules_dir)
+    pipeline = _NLP.get(key)
+    if pipeline is None:
+        pipeline = FreshPipeline(pipeline_builder(model, rules_dir))
+        _NLP.clear()  # one pipeline per worker is enough
+        _NLP[key] = pipeline
+    return pipeline
+
+
+def process_documents(nlp, documents: list) -> list[dict[str, list[dict]]]:
+    """Rows of every table for each document."""
+    from .runner import process_document
+
+    return [process_document(nlp, d) for d in documents]
+
+
+def process_chunk(documents: list, model: str | None = None,
+                  rules_dir: str | None = None) -> list[dict[str, list[dict]]]:
+    """Rows of each document of a chunk; runs inside a worker (pool or dask)."""
+    return _worker_nlp(model, rules_dir).process(documents)
+
+
+def local_results(pipeline: FreshPipeline, documents: Iterable) -> Iterator[tuple]:
+    """(document, rows) in input order in this process."""
+    for chunk in _chunks(documents, CHUNK):
+        yield from zip(chunk, pipeline.process(chunk), strict=True)
+
+
+def _chunks(documents: Iterable, size: int) -> Iterator[list]:
+    it = iter(documents)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def _ordered(chunks: Iterator[list], submit, result, limit: int) -> Iterator[tuple]:
+    """Submit chunks while at most `limit` are pending; yield their pairs in input order."""
+    pending: deque = deque()
+    for chunk in chunks:
+        pending.append((chunk, submit(chunk)))
+        if len(pending) >= limit:
+            yield from _pairs(*pending.popleft(), result)
+    while pending:
+        yield from _pairs(*pending.popleft(), result)
+
+
+def _pairs(chunk: list, handle, result) -> Iterator[tuple]:
+    yield from zip(chunk, result(handle), strict=True)
+
+
+def default_workers() -> int:
+    """Workers of a LocalCluster: one single-threaded process per core."""
+    return os.cpu_count() or 1
+
+
+def _key(rules_dir: str | Path | None) -> str | None:
+    return str(Path(rules_dir).resolve()) if rules_dir else None
+
+
+# --- local worker processes --------------------------------------------------------------
+
+def _pool_init(model: str | None, rules_dir: str | None) -> None:
+    _worker_nlp(model, rules_dir)
+
+
+def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
+                 rules_dir: str | Path | None = None) -> Iterator[tuple]:
+    """(document, rows) in input order from `jobs` worker processes.
+
+    Pool.imap would read the whole input ahead (its feeder thread drains the iterator), so
+    chunks are handed out with apply_async and at most jobs × IN_FLIGHT_PER_WORKER of them
+    are pending. Only the documents travel to the workers; the rows come back.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the imported modules, so workers start in milliseconds instead of re-importing.
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    rules_key = _key(rules_dir)
+    with ctx.Pool(jobs, initializer=_pool_init, initargs=(model, rules_key)) as pool:
+        yield from _ordered(
+            _chunks(documents, CHUNK),
+            submit=lambda chunk: pool.apply_async(process_chunk, (chunk, model, rules_key)),
+            result=lambda handle: handle.get(),
+            limit=jobs * IN_FLIGHT_PER_WORKER)
+
+
+# --- dask.distributed ------------------------------------------------------------------------
+
+def dask_results(documents: Iterable, *, scheduler: str | None = None, model: str | None = None,
+                 rules_dir: str | Path | None = None, n_workers: int | None = None) -> Iterator[tuple]:
+    """(document, rows) in input order from a dask cluster.
+
+    With `scheduler` (tcp://host:8786) the run connects to that cluster, whose workers must
+    have `extract` installed and see the same rules folder; without it a LocalCluster of
+    one single-threaded worker process per core is started and closed at the end.
+    """
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    rules_key = _key(rules_dir)
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(n_workers=n_workers or default_workers(), threads_per_worker=1,
+                                   processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR)
+            client = Client(cluster)
+        with client:
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            yield from _ordered(
+                _chunks(documents, CHUNK),
+                # pure=False: two chunks with equal text must still both run (no key reuse).
+                submit=lambda chunk: client.submit(process_chunk, chunk, model, rules_key, pure=False),
+                result=lambda future: future.result(),
+                limit=workers * IN_FLIGHT_PER_WORKER)
+    finally:
+        if cluster is not None:
+            cluster.close()

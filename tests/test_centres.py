@@ -1,0 +1,221 @@
+"""CENTRE mentions: names, kinds, number, exclusions and the city each centre is tied to.
+
+CITY/STATE mentions are made by the test (the places component is tested on its own), so
+these tests see only what the centres component decides."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extract.components.centres import Centres, _Context, city_adjective_stems, normalize_name, singular
+from extract.model import Mention
+
+CITIES = ("Kassel", "Fulda", "Gießen", "Marburg", "Darmstadt", "Koblenz", "Trier", "Halle", "Potsdam")
+STATES = ("Hessen", "Brandenburg", "Thüringen")
+
+
+@pytest.fixture(scope="module")
+def centres():
+    return Centres(None)
+
+
+def run(centres, text):
+    mentions = []
+    for names, label in ((CITIES, "CITY"), (STATES, "STATE")):
+        for name in names:
+            for m in re.finditer(rf"(?<![\w-]){name}(?![\w-])", text):
+                mentions.append(Mention(label, m.start(), m.end(), name, "test", name, {}))
+    cities = sorted((m for m in mentions if m.label == "CITY"), key=lambda m: m.start)
+    ctx = _Context(text, cities, [m for m in mentions if m.label == "STATE"], centres.places)
+    found = centres.find(text, ctx)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+    return found
+
+
+def concrete(found):
+    return [m for m in found if not (m.attrs["generic"] or m.attrs["plural"] or m.attrs["anaphor"])]
+
+
+@pytest.mark.parametrize("text, name, kind, city", [
+    ("Das Mittelstand 4.0-Kompetenzzentrum Kassel berät Betriebe.",
+     "Mittelstand 4.0-Kompetenzzentrum Kassel", "Mittelstand 4.0-Kompetenzzentrum", "Kassel"),
+    ("Das Mittelstand-Digital Zentrum Fulda lädt ein.",
+     "Mittelstand-Digital Zentrum Fulda", "Mittelstand-Digital Zentrum", "Fulda"),
+    ("Das Kompetenzzentrum „Mittelstand 4.0“ in Gießen hat eröffnet.",
+     "Kompetenzzentrum Mittelstand 4.0", "Mittelstand 4.0-Kompetenzzentrum", "Gießen"),
+    ("Der Minister besuchte das Digitalisierungszentrum Marburg.",
+     "Digitalisierungszentrum Marburg", "Digitalisierungszentrum", "Marburg"),
+    ("Gefördert wird der Bau des Technologiezentrums Nordhessen in Kassel.",
+     "Technologiezentrum Nordhessen", "Technologiezentrum", "Kassel"),
+    ("Das Innovations- und Technologiezentrum (ITZ) Süd soll in Darmstadt entstehen.",
+     "Innovations- und Technologiezentrum (ITZ) Süd", "Technologiezentrum", "Darmstadt"),
+    ("Das KI-Lab Rhön unterstützt Betriebe in der Region.", "KI-Lab Rhön", "Lab", None),
+    ("Der Digital Hub Mittelhessen startet.", "Digital Hub Mittelhessen", "Digital Hub", None),
+    ("Die Digitalagentur Brandenburg hat ihre Arbeit aufgenommen.",
+     "Digitalagentur Brandenburg", "Digitalagentur", None),
+    ("Potsdam (dpa) - Die Brandenburger Digitalagentur hat ihre Arbeit aufgenommen.",
+     "Brandenburger Digitalagentur", "Digitalagentur", "Potsdam"),
+    ("Die Gründerzentren ergänzen das «Zentrum Digitalisierung Hessen», das in Darmstadt angesiedelt ist.",
+     "Zentrum Digitalisierung Hessen", "Zentrum", "Darmstadt"),
+    ("Mit dem neuen Fraunhofer-Zentrum für Digitale Landwirtschaft soll die Region wachsen.",
+     "Fraunhofer-Zentrum für Digitale Landwirtschaft", "Zentrum", None),
+    ("Das Regionale Digitalisierungszentrum Vogelsberg (#RDZV) startet.",
+     "Regionale Digitalisierungszentrum Vogelsberg (#RDZV)", "Digitalisierungszentrum", None),
+])
+def test_named_centre(centres, text, name, kind, city):
+    found = concrete(run(centres, text))
+    assert found, text
+    m = found[0]
+    assert (m.normalized, m.attrs["kind"], m.attrs["city"]) == (name, kind, city)
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Es ist eines von bundesweit 26 Kompetenzzentren.", "Kompetenzzentren"),
+    ("Es werden neue Mittelstand 4.0-Kompetenzzentren aufgebaut.", "Mittelstand 4.0-Kompetenzzentren"),
+    ("Die Zentren informieren den Mittelstand.", "Zentren"),
+    ("Zehn regionale Digital Hubs gibt es im Land.", "Digital Hubs"),
+    ("Das Netz der Mittelstand- Digital Zentren (MDZ) wächst.", "Mittelstand- Digital Zentren (MDZ)"),
+])
+def test_plural_is_not_concrete(centres, text, head):
+    found = run(centres, text)
+    assert [m.text for m in found] == [head]
+    assert found[0].attrs["plural"] and found[0].attrs["generic"]
+
+
+@pytest.mark.parametrize("text, head", [
+    ("Das Kompetenzzentrum wird Betriebe beraten.", "Kompetenzzentrum"),
+    ("Getragen wird das neue Zentrum von einem Konsortium.", "Zentrum"),
+    ("Die Agentur koordiniert die Projekte.", "Agentur"),
+    ("Das Leistungsportfolio des Hubs ist breit.", "Hubs"),
+])
+def test_bare_head_is_an_anaphor(centres, text, head):
+    found = run(centres, text)
+    assert [m.text for m in found] == [head]
+    assert found[0].attrs["anaphor"] and not found[0].attrs["plural"]
+
+
+def test_indefinite_unnamed_centre_is_generic(centres):
+    found = run(centres, "Der Bund fördert ein regionales Digitalisierungszentrum.")
+    assert found[0].attrs["generic"] and not concrete(found)
+
+
+def test_city_adjective_names_the_city(centres):
+    found = run(centres, "In Kassel sitzt das Kompetenzzentrum Kassel. Das Kasseler Zentrum berät Betriebe.")
+    adj = [m for m in found if m.text == "Kasseler Zentrum"]
+    assert adj and adj[0].attrs["city"] == "Kassel" and not adj[0].attrs["anaphor"]
+
+
+def test_state_adjective_is_no_city(centres):
+    found = run(centres, "Die Thüringer Digitalagentur hat ihre Arbeit aufgenommen.")
+    assert found[0].text == "Thüringer Digitalagentur"
+    assert found[0].attrs["city"] is None and not found[0].attrs["anaphor"]
+
+
+@pytest.mark.parametrize("text", [
+    "Projektträger ist das Deutsche Zentrum für Luft- und Raumfahrt e.V. (DLR).",
+    "Partner ist das Zentrum für Sozialforschung Halle e.V.",
+    "Beteiligt ist das Forschungszentrum Jülich.",
+    "Die Daten liegen im Rechenzentrum Kassel.",
+    "Im Zentrum steht die Digitalisierung.",
+    "Das Einkaufszentrum in Fulda öffnet.",
+    "Die Werbeagentur aus Marburg gestaltet die Kampagne.",
+    "Die Agentur für Arbeit in Gießen berät.",
+    "Gegründet wurde die Technologiezentrum Koblenz GmbH.",
+])
+def test_institutions_are_not_centres(centres, text):
+    assert not concrete(run(centres, text))
+
+
+def test_located_verb_ties_the_city(centres):
+    found = concrete(run(centres, "In Trier ist das neue Kompetenzzentrum „Handwerk digital“ gestartet."))
+    assert found[0].attrs["city"] == "Trier"
+
+
+def test_where_the_centre_stands(centres):
+    text = ("Das Technologietransferzentrum TZ LAHN wird gefördert. "
+            "Bei der Übergabe in Gießen, wo das Zentrum steht, sprach der Minister.")
+    found = run(centres, text)
+    anaphor = next(m for m in found if m.text == "Zentrum")
+    assert anaphor.attrs["city"] == "Gießen" and not anaphor.attrs["anaphor"]
+
+
+def test_plural_with_a_city_list_gives_one_site_per_city(centres):
+    found = run(centres, "Neue KI-Regionalzentren in Kassel, Fulda und Marburg nehmen die Arbeit auf.")
+    sites = [m for m in found if m.attrs.get("site")]
+    assert [m.attrs["city"] for m in sites] == ["Kassel", "Fulda", "Marburg"]
+    assert all(m.normalized.startswith("KI-Regionalzentrum ") for m in sites)
+
+
+def test_site_cue_lists_sites(centres):
+    text = ("Gefördert wird das Innovationszentrum Wasserstoff West. "
+            "Standorte werden Koblenz, Trier und Kassel.")
+    found = run(centres, text)
+    named = next(m for m in found if not m.attrs.get("site"))
+    assert named.attrs["city"] == "Koblenz"
+    assert [m.attrs["city"] for m in found if m.attrs.get("site")] == ["Trier", "Kassel"]
+
+
+def test_sites_announced_then_listed(centres):
+    text = ("Das Land richtet digitale Gründerzentren ein. Das Kabinett billigte die Standorte. "
+            "Das sind: Kassel mit Fulda, Gießen und Marburg.")
+    sites = [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")]
+    assert sites == ["Kassel", "Fulda", "Gießen", "Marburg"]
+
+
+def test_far_city_after_a_site_word_is_ignored(centres):
+    text = ('Als einer von vier Standorten in Deutschland werde das "Kompetenzzentrum Digitales Bauen" '
+            "die Führung übernehmen, teilte die Staatssekretärin gestern auf der Messe in Kassel mit.")
+    assert all(m.attrs["city"] is None for m in run(centres, text))
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Kompetenzzentren", ("kompetenzzentren"[:-2] + "um", True)),
+    ("Kompetenzzentrums", ("kompetenzzentrum", False)),
+    ("Hubs", ("hub", None)),
+    ("Digitalagenturen", ("digitalagentur", True)),
+])
+def test_singular(word, expected):
+    assert singular(word) == expected
+
+
+@pytest.mark.parametrize("adj, city", [
+    ("Bremer", "Bremen"), ("Münchner", "München"), ("Dresdner", "Dresden"), ("Kieler", "Kiel"),
+    ("Münsteraner", "Münster"), ("Darmstädter", "Darmstadt"), ("Jenaer", "Jena"),
+])
+def test_city_adjective_stems(adj, city):
+    assert city in city_adjective_stems(adj)
+
+
+@pytest.mark.parametrize("span, plural, name", [
+    ("„Mittelstand 4.0-Kompetenzzentrums Textil vernetzt“", False,
+     "Mittelstand 4.0-Kompetenzzentrum Textil vernetzt"),
+    ("KI-Regionalzentren", True, "KI-Regionalzentrum"),
+    ("Mittelstand- Digital Zentren", True, "Mittelstand-Digital Zentrum"),
+    ("Digital Hubs", True, "Digital Hub"),
+])
+def test_normalize_name(span, plural, name):
+    assert normalize_name(span, plural) == name
+
+
+def test_component_in_the_pipeline(nlp):
+    from extract.pipeline import analyse
+
+    text = "Das Mittelstand 4.0-Kompetenzzentrum Hamburg berät. Es ist eines von 26 Kompetenzzentren."
+    doc = analyse(nlp, text)
+    centres = [m for m in doc._.mentions if m.label == "CENTRE"]
+    assert [m.text for m in centres] == ["Mittelstand 4.0-Kompetenzzentrum Hamburg", "Kompetenzzentren"]
+    assert centres[0].attrs["city"] == "Hamburg" and centres[0].rule == "centre.md40_kompetenzzentrum"
+    assert centres[1].attrs["plural"]
+
+
+def test_speed(centres):
+    import time
+
+    text = ("Das Mittelstand 4.0-Kompetenzzentrum Kassel berät Betriebe. Das Zentrum in Kassel ist eines "
+            "von 26 Kompetenzzentren. ") * 15
+    start = time.perf_counter()
+    for _ in range(50):
+        run(centres, text)
+    assert (time.perf_counter() - start) / 50 < 0.02  # generous: catches a runaway regex

@@ -1,0 +1,118 @@
+"""Parallel engines: --jobs and --engine dask write the same bytes as the single-process run,
+read their input lazily and free the strings each chunk adds to the vocab."""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from extract import engines
+from extract.runner import run_corpus
+
+from .conftest import CORPUS
+
+
+def tables(out: Path) -> dict[str, bytes]:
+    files = {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+    assert "documents.csv" in files and "mentions.csv" in files
+    return files
+
+
+@pytest.fixture(scope="module")
+def local_tables(tmp_path_factory):
+    out = tmp_path_factory.mktemp("local")
+    summary = run_corpus(corpus=CORPUS, out=out, quiet=True)
+    assert summary.n_ok == summary.n_docs == len(list(CORPUS.glob("*.txt")))
+    written = tables(out)
+    assert written["mentions.csv"].count(b"\n") > 10, "nothing to compare: no mentions found"
+    return written
+
+
+def test_jobs_2_writes_the_same_tables_as_jobs_1(local_tables, tmp_path):
+    run_corpus(corpus=CORPUS, out=tmp_path, jobs=2, quiet=True)
+    assert tables(tmp_path) == local_tables
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_writes_the_same_tables(local_tables, tmp_path, monkeypatch):
+    monkeypatch.setattr(engines, "default_workers", lambda: 2)
+    run_corpus(corpus=CORPUS, out=tmp_path, engine="dask", quiet=True)
+    assert tables(tmp_path) == local_tables
+
+
+@pytest.mark.slow
+def test_dask_with_a_scheduler_address_writes_the_same_tables(local_tables, tmp_path):
+    import logging
+
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                      silence_logs=logging.ERROR) as cluster:
+        run_corpus(corpus=CORPUS, out=tmp_path, engine="dask", scheduler=cluster.scheduler_address,
+                   quiet=True)
+        # the run connects to the cluster and leaves it running for its owner
+        assert cluster.status.name == "running"
+    assert tables(tmp_path) == local_tables
+
+
+@dataclass
+class Unreadable:
+    """Stands in for an io.Document that failed to read: processing it is instant."""
+    doc_id: str
+    source: str = ""
+    text: str | None = None
+    kind: str = "txt"
+    status: str = "error"
+    error: str = "unreadable"
+    title: str = ""
+    encoding: str = ""
+    needs_text_copy: bool = False
+
+
+def test_pool_reads_its_input_lazily():
+    pulled = []
+
+    def documents():
+        for i in itertools.count():
+            pulled.append(i)
+            yield Unreadable(doc_id=f"d{i}")
+
+    results = engines.pool_results(documents(), jobs=2)
+    first = [doc.doc_id for doc, _ in itertools.islice(results, 50)]
+    results.close()
+    assert first == [f"d{i}" for i in range(50)]
+    bound = (2 * engines.IN_FLIGHT_PER_WORKER + 1) * engines.CHUNK + 50
+    assert len(pulled) <= bound
+
+
+def test_pool_keeps_input_order_and_rows():
+    docs = [Unreadable(doc_id=f"d{i}", error=f"e{i}") for i in range(101)]
+    pairs = list(engines.pool_results(iter(docs), jobs=2))
+    assert [d for d, _ in pairs] == docs
+    assert [rows["documents"][0]["error"] for _, rows in pairs] == [f"e{i}" for i in range(101)]
+
+
+def test_a_grown_vocab_gets_a_fresh_pipeline_and_the_same_rows():
+    texts = [f"Das Zentrum Wortneu{i} in Leipzig erhält {i},5 Millionen Euro.\n" for i in range(40)]
+    docs = [Unreadable(doc_id=f"d{i}", text=t, status="ok", error="") for i, t in enumerate(texts)]
+    steady = engines.FreshPipeline(engines.pipeline_builder(), max_strings=10**9)
+    fresh = engines.FreshPipeline(engines.pipeline_builder(), max_strings=1)
+    first = fresh.nlp
+    expected = [steady.process([d]) for d in docs]
+    assert [fresh.process([d]) for d in docs] == expected
+    assert fresh.rebuilds == len(docs) and fresh.nlp is not first
+    assert steady.rebuilds == 0
+    assert "Wortneu39" not in fresh.nlp.vocab.strings
+
+
+def test_batch_rows_equal_the_rows_of_the_full_pipeline(nlp):
+    """Batch runs drop the sentencizer; no component may depend on it."""
+    from extract.io import iter_corpus
+    from extract.runner import process_document
+
+    documents = list(iter_corpus(CORPUS))
+    batch = engines.FreshPipeline(engines.pipeline_builder())
+    assert "sentencizer" not in batch.nlp.pipe_names and "sentencizer" in nlp.pipe_names
+    assert batch.process(documents) == [process_document(nlp, d) for d in documents]

@@ -1,0 +1,110 @@
+"""ORG mentions: head words, legal forms, acronym definitions and later bare acronyms."""
+from __future__ import annotations
+
+import pytest
+
+from extract.components.institutions import find_institutions, load_tables
+from extract.model import Mention
+from extract.normalize import names as nm
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return load_tables(None)
+
+
+def city(text, name, label="CITY"):
+    start = text.index(name)
+    return Mention(label, start, start + len(name), name, "test", normalized=name)
+
+
+def orgs(tables, text, places=()):
+    mentions = [city(text, p) for p in places]
+    found = find_institutions(text, tables, mentions)
+    return [(m.text, m.normalized, m.attrs.get("acronym")) for m in found]
+
+
+@pytest.mark.parametrize("text, places, expected", [
+    ("Partner ist die Universität Bremen.", ["Bremen"], [("Universität Bremen", "Universität Bremen", None)]),
+    ("Dabei ist das Institut für Mikroelektronik- und Mechatronik-Systeme (IMMS) in Ilmenau.", ["Ilmenau"],
+     [("Institut für Mikroelektronik- und Mechatronik-Systeme (IMMS)",
+       "Institut für Mikroelektronik- und Mechatronik-Systeme", "IMMS")]),
+    ("das Zentrum für Produkt-, Verfahrens- und Prozessinnovation Magdeburg (Thema: X)", ["Magdeburg"],
+     [("Zentrum für Produkt-, Verfahrens- und Prozessinnovation Magdeburg",
+       "Zentrum für Produkt-, Verfahrens- und Prozessinnovation Magdeburg", None)]),
+    ("Neu ist der Lehrstuhl für Mittelstand, Gründung und Entrepreneurship (LEMEX) der Universität Bremen.",
+     ["Bremen"], [("Lehrstuhl für Mittelstand, Gründung und Entrepreneurship (LEMEX) der Universität Bremen",
+                   "Lehrstuhl für Mittelstand, Gründung und Entrepreneurship der Universität Bremen",
+                   "LEMEX")]),
+    ("Dabei ist das OFFIS – Institut für Informatik aus Oldenburg.", ["Oldenburg"],
+     [("OFFIS – Institut für Informatik", "Institut für Informatik", "OFFIS")]),
+    ("unter Leitung der Ernst-Abbe-Hochschule Jena (EAH).", ["Jena"],
+     [("Ernst-Abbe-Hochschule Jena (EAH)", "Ernst-Abbe-Hochschule Jena", "EAH")]),
+    ("Projektträger ist das Deutsche Zentrum für Luft- und Raumfahrt e.V. (DLR).", [],
+     [("Deutsche Zentrum für Luft- und Raumfahrt e.V. (DLR)",
+       "Deutsches Zentrum für Luft- und Raumfahrt e.V.", "DLR")]),
+    ("Die Förderung geht an die Beispiel Software GmbH in Jena.", ["Jena"],
+     [("Beispiel Software GmbH", "Beispiel Software GmbH", None)]),
+    ("Geschäftsführer der chip GmbH, einen Bescheid", [], [("chip GmbH", "chip GmbH", None)]),
+    ("Eine Tochter der Investitionsbank Brandenburg startet.", ["Brandenburg"],
+     [("Investitionsbank Brandenburg", "Investitionsbank Brandenburg", None)]),
+    ("an der Dualen Hochschule in Mannheim", ["Mannheim"], [("Dualen Hochschule", "Duale Hochschule", None)]),
+    ("die IHK Nürnberg für Mittelfranken", ["Nürnberg"],
+     [("IHK Nürnberg für Mittelfranken", "IHK Nürnberg für Mittelfranken", None)]),
+])
+def test_names(tables, text, places, expected):
+    assert orgs(tables, text, places) == expected
+
+
+def test_defined_acronym_later_gets_the_same_name(tables):
+    text = "Die Handwerkskammer für Oberfranken (HWK) koordiniert. Die HWK berät Betriebe."
+    found = orgs(tables, text)
+    assert found == [("Handwerkskammer für Oberfranken (HWK)", "Handwerkskammer für Oberfranken", "HWK"),
+                     ("HWK", "Handwerkskammer für Oberfranken", "HWK")]
+
+
+def test_trailing_acronym_and_brand_short_form(tables):
+    text = ("das Fraunhofer-Institut für Fabrikbetrieb und -automatisierung IFF Magdeburg. "
+            "Das Fraunhofer IFF lädt ein.")
+    found = orgs(tables, text, ["Magdeburg"])
+    assert found[0][2] == "IFF"
+    assert found[1] == ("Fraunhofer IFF", found[0][1], "IFF")
+
+
+@pytest.mark.parametrize("text", [
+    "Die KMU in der EU nutzen KI und IT.",                      # all-caps words alone
+    "Das Bundesministerium für Bildung und Forschung fördert.",  # a ministry
+    "Das Mittelstand 4.0-Kompetenzzentrum Bremen startet.",       # a funded centre
+    "Das Zentrum berät die Unternehmen der Region.",              # a generic head alone
+    "die Strategie für die digitale Gesellschaft",
+])
+def test_not_institutions(tables, text):
+    assert orgs(tables, text) == []
+
+
+def test_acronym_before_a_place(tables):
+    text = "eine Tochter der LEG Thüringen. Der LEG-Geschäftsführer sagte"
+    assert orgs(tables, text, ["Thüringen"]) == [("LEG Thüringen", "LEG Thüringen", "LEG"),
+                                                  ("LEG", "LEG Thüringen", "LEG")]
+
+
+@pytest.mark.parametrize("acronym, long_form, expected", [
+    ("Ifak", "Institut für Automation und Kommunikation", True),
+    ("ISL", "Institut für Seeverkehrswirtschaft und Logistik", True),
+    ("XYZ", "Institut für Informatik", False),
+])
+def test_is_acronym_of(acronym, long_form, expected):
+    assert nm.is_acronym_of(acronym, long_form) is expected
+
+
+@pytest.mark.parametrize("word, gender, expected", [
+    ("Deutschen", "n", "Deutsches"), ("Dualen", "f", "Duale"), ("Deutsche", "n", "Deutsches"),
+    ("Bayerische", "m", "Bayerischer"), ("Bremer", "n", "Bremer"),
+])
+def test_strong_adjective(word, gender, expected):
+    assert nm.strong_adjective(word, gender) == expected
+
+
+def test_strip_article():
+    assert nm.strip_article("das Institut für Informatik") == "Institut für Informatik"
+    assert nm.strip_article("Institut für Informatik") == "Institut für Informatik"

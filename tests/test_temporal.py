@@ -1,0 +1,189 @@
+"""The temporal component on short texts: MONEY, DATE, PERIOD mentions and doc._.published."""
+import pytest
+import spacy
+
+from extract import components, extensions  # noqa: F401  (registers the factories)
+from extract.pipeline import analyse
+
+
+@pytest.fixture(scope="module")
+def temporal():
+    extensions.register()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("extract_init")
+    nlp.add_pipe("extract_temporal")
+    return nlp
+
+
+def run(nlp, text, published=None):
+    doc = analyse(nlp, text, published=published)
+    for m in doc._.mentions:
+        assert doc._.text[m.start:m.end] == m.text
+    return doc
+
+
+def of(doc, label):
+    return [m for m in doc._.mentions if m.label == label]
+
+
+@pytest.mark.parametrize("text, span, euros, extra", [
+    ("Der Bund gibt 3,6 Mio. Euro.", "3,6 Mio. Euro", 3_600_000, {}),
+    ("Es fließen 4,6 Millionen Euro.", "4,6 Millionen Euro", 4_600_000, {}),
+    ("Bis zu 290 Mio. € stehen bereit.", "290 Mio. €", 290_000_000, {"qualifier": "bis zu"}),
+    ("Das Land zahlt rund 800.000 Euro.", "800.000 Euro", 800_000, {"qualifier": "rund"}),
+    ("Ein Bescheid über knapp eine Million Euro.", "eine Million Euro", 1_000_000, {"qualifier": "knapp"}),
+    ("Mit knapp einer Million Euro startet es.", "einer Million Euro", 1_000_000, {"qualifier": "knapp"}),
+    ("Es erhält EUR 3 Mio. dafür.", "EUR 3 Mio.", 3_000_000, {}),
+    ("Hinzu kommen € 2,5 Millionen.", "€ 2,5 Millionen", 2_500_000, {}),
+    ("Die Kammer erhält bis zu 800 000 Euro.", "800 000 Euro", 800_000, {"qualifier": "bis zu"}),
+    ("Es sind 1,5 Mrd. Euro.", "1,5 Mrd. Euro", 1_500_000_000, {}),
+    ("Das Land gibt jährlich drei Millionen Euro.", "drei Millionen Euro", 3_000_000, {"per": "year"}),
+    ("Die Grundfinanzierung von 300.000 Euro pro Jahr.", "300.000 Euro", 300_000, {"per": "year"}),
+])
+def test_money(temporal, text, span, euros, extra):
+    (m,) = of(run(temporal, text), "MONEY")
+    assert (m.text, m.normalized, m.attrs) == (span, str(euros), {"amount_eur": euros, **extra})
+    assert m.rule.startswith("money.")
+
+
+@pytest.mark.parametrize("text", [
+    "Es gibt 26 Kompetenzzentren und 100 Professuren.",
+    "Die Firma hat keine Million Kunden, aber 100Prozent Einsatz.",
+])
+def test_no_money_without_currency(temporal, text):
+    assert of(run(temporal, text), "MONEY") == []
+
+
+@pytest.mark.parametrize("text, span, iso", [
+    ("Am 15. Januar 2021 wurde eröffnet.", "15. Januar 2021", "2021-01-15"),
+    ("Die Sitzung war am 1.7.2018 in Kiel.", "1.7.2018", "2018-07-01"),
+    ("Die Strategie von Juli 2020 gilt.", "Juli 2020", "2020-07"),
+    ("Eine Umfrage im Jahr 2019 ergab das.", "2019", "2019"),
+])
+def test_dates(temporal, text, span, iso):
+    (m,) = of(run(temporal, text), "DATE")
+    assert (m.text, m.normalized) == (span, iso)
+
+
+@pytest.mark.parametrize("text", [
+    "Industrie 4.0 und Wirtschaft 4.0 in 39106 Magdeburg.",
+    "Telefon 0391 2020 123, rund 2019 Besucher kamen.",
+    "Das Unternehmen hat 2020 Mitarbeiter.",
+])
+def test_no_dates_in_numbers(temporal, text):
+    doc = run(temporal, text)
+    assert of(doc, "DATE") == [] and of(doc, "PERIOD") == []
+
+
+@pytest.mark.parametrize("text, span, start, end, months, kind", [
+    ("Die erste Förderphase von 2018 bis 2020 ist vorbei.", "von 2018 bis 2020", "2018-01", "2020-12", 36,
+     "phase"),
+    ("Das Land fördert das Zentrum 2018-2020.", "2018-2020", "2018-01", "2020-12", 36, "funding"),
+    ("Gefördert wird vom 1. Juli 2018 bis 30. Juni 2021.", "vom 1. Juli 2018 bis 30. Juni 2021", "2018-07",
+     "2021-06", 36, "funding"),
+    ("Die Laufzeit: 01.07.2018 – 30.06.2021.", "01.07.2018 – 30.06.2021", "2018-07", "2021-06", 36,
+     "funding"),
+    ("Das Projekt wird bis Ende 2022 verlängert.", "bis Ende 2022", None, "2022-12", None, "funding"),
+    ("Es wird bis Ende Juli 2020 gefördert.", "bis Ende Juli 2020", None, "2020-07", None, "funding"),
+    ("Die Förderung läuft bis 2020.", "bis 2020", None, "2020-12", None, "funding"),
+    ("Die Förderung läuft bis Juni 2024. Anträge sind gestellt.", "bis Juni 2024", None, "2024-06", None,
+     "funding"),
+    ("Das Zentrum soll bis Herbst 2023 fertig sein.", "bis Herbst 2023", None, "2023-09", None, "phase"),
+    ("Skizzen können bis zum 23.12.2016 eingereicht werden.", "bis zum 23.12.2016", None, "2016-12", None,
+     "deadline"),
+    ("Ab 1. Januar 2020 wird das Zentrum gefördert.", "Ab 1. Januar 2020", "2020-01", None, None, "funding"),
+    ("Das Zentrum berät seit 2018 Firmen.", "seit 2018", "2018-01", None, None, "other"),
+    ("Das Land fördert es in den kommenden drei Jahren.", "in den kommenden drei Jahren", None, None, 36,
+     "funding"),
+    ("Die Förderung hat eine Laufzeit von drei Jahren.", "Laufzeit von drei Jahren", None, None, 36,
+     "funding"),
+    ("Das Projekt wird über drei Jahre gefördert.", "über drei Jahre", None, None, 36, "funding"),
+    ("Die Förderdauer beträgt 30 Monate.", "beträgt 30 Monate", None, None, 30, "funding"),
+    ("Für die dreijährige Laufzeit gibt es Geld.", "dreijährige Laufzeit", None, None, 36, "funding"),
+])
+def test_periods(temporal, text, span, start, end, months, kind):
+    doc = run(temporal, text)
+    (m,) = of(doc, "PERIOD")
+    assert m.text == span
+    assert m.attrs == {"start": start, "end": end, "duration_months": months, "kind": kind}
+    assert of(doc, "DATE") == []  # dates inside a span are not repeated
+
+
+@pytest.mark.parametrize("text", [
+    "In den vergangenen drei Jahren wurden 120 Firmen beraten.",
+    "Sie hat über 20 Jahre Erfahrung im Mittelstand.",
+    "Walhalla: eine Büste für Strauß (1915–1988).",
+])
+def test_no_period(temporal, text):
+    assert of(run(temporal, text), "PERIOD") == []
+
+
+def test_relative_span_against_publication_date(temporal):
+    doc = run(temporal, "Das Land fördert das Zentrum in den kommenden drei Jahren.", published="2022-12-19")
+    assert of(doc, "PERIOD")[0].attrs["start"] == "2022-12" and of(doc, "PERIOD")[0].attrs["end"] == "2025-11"
+
+
+def test_further_years_follow_the_stated_end(temporal):
+    text = ("Der Bund fördert das Zentrum für zwei weitere Jahre. Nach der ersten Förderphase von 2018 bis "
+            "2020 wird es bis Ende 2022 verlängert.")
+    spans = {m.text: m.attrs for m in of(run(temporal, text), "PERIOD")}
+    assert spans["für zwei weitere Jahre"]["start"] == "2021-01"
+    assert spans["für zwei weitere Jahre"]["end"] == spans["bis Ende 2022"]["end"] == "2022-12"
+    assert spans["von 2018 bis 2020"]["duration_months"] == 36
+
+
+def test_further_years_follow_an_earlier_phase(temporal):
+    text = "Die Förderphase lief von 2018 bis 2020. Nun wird das Zentrum für zwei weitere Jahre gefördert."
+    spans = {m.text: m.attrs for m in of(run(temporal, text), "PERIOD")}
+    assert (spans["für zwei weitere Jahre"]["start"], spans["für zwei weitere Jahre"]["end"]) == (
+        "2021-01", "2022-12")
+
+
+PUBLISHED = [
+    # a teaser glued to its date, then the article's own dateline opening the body
+    ("Umfrage begonnen\n7. Dezember 2020Bremerhaven begrüßt neue Busse\n15. Januar 2021Das Ministerium "
+     "fördert das Zentrum für zwei weitere Jahre. " + "Das Zentrum berät Betriebe in der ganzen Region. " * 4,
+     "2021-01-15"),
+    ("Branchennews\n08.11.2017\n\nStart für das Zentrum\nDas Ministerium hat es gestartet.", "2017-11-08"),
+    ("Mi., 29.06.2016 , 08:45 Uhr\n\nKabinett beschließt Zentren\n\nDas könnte Dich auch interessieren\n\n"
+     "23.09.2025 Ein anderer Artikel über etwas anderes, der hier nur angerissen wird und weiter geht.",
+     "2016-06-29"),
+    ("Berlin, 12. März 2019 – Das Bundesministerium fördert das Zentrum.", "2019-03-12"),
+    ("Presse\nPressemitteilung vom 12.03.2019\nDas Zentrum ist eröffnet.", "2019-03-12"),
+    ("Vereinsmitteilung – 19.12.2022\n\n2,2 Millionen Euro Förderung", "2022-12-19"),
+    ("Foto: Land\n04.05.2020 | 06:40 Uhr\n1,7 Millionen Euro gibt es für das Zentrum.", "2020-05-04"),
+]
+
+
+@pytest.mark.parametrize("text, iso", PUBLISHED)
+def test_published_from_dateline(temporal, text, iso):
+    doc = run(temporal, text)
+    assert doc._.published == iso
+    assert [m.normalized for m in of(doc, "DATE") if m.attrs.get("published")] == [iso]
+
+
+@pytest.mark.parametrize("text", [
+    "Das Ministerium hat am 12. März 2019 das Zentrum eröffnet.",  # a date in the running text
+    "date 2019-01 Das Ministerium hat die Bescheide übergeben.",  # month only
+    "Der Minister überreichte heute (21. Januar) den Bescheid.",  # no year
+    "WEITERE NEWS\nEin Artikel\n15.10.24\nNoch einer\n01.10.24\nUnd noch einer\n25.09.24",  # teaser list
+])
+def test_no_published_without_dateline(temporal, text):
+    assert run(temporal, text)._.published is None
+
+
+def test_published_hint_kept_without_dateline(temporal):
+    doc = run(temporal, "Das Zentrum ist eröffnet worden.", published="2020-02-03")
+    assert doc._.published == "2020-02-03"
+
+
+def test_dateline_overrides_hint(temporal):
+    doc = run(temporal, "08.11.2017\nDas Zentrum ist eröffnet worden.", published="2020-02-03")
+    assert doc._.published == "2017-11-08"
+
+
+def test_day_month_takes_year_from_publication_date(temporal):
+    doc = run(temporal, "Das Zentrum hat am 1. November die Arbeit aufgenommen.", published="2017-11-01")
+    (m,) = of(doc, "DATE")
+    assert (m.normalized, m.attrs.get("year_from")) == ("2017-11-01", "published")
+    assert of(run(temporal, "Das Zentrum hat am 1. November begonnen."), "DATE") == []

@@ -18,7 +18,7 @@ def make_relations(nlp, name, rules_dir):
 class Relations:
     def __init__(self, rules_dir: str | None):
         rules = cached_rules(rules_dir)
-        self.triggers = [(r.compile(), r.kind, r.id) for r in rules.patterns_for("TRIGGER")]
+        self.triggers = [(r.compile(), r.kind, r.id) for r in rules.patterns_for("TRIGGER", file="relations")]
 
     def __call__(self, doc):
         text = doc._.text

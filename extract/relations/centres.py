@@ -33,17 +33,21 @@ def main_city(cities: list[Mention]) -> str | None:
     return max(counts, key=lambda name: (counts[name], -first[name]))
 
 
-def collect_centres(centre_mentions: list[Mention], cities: list[Mention]) -> list[Centre]:
+def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
+                    city_hints: dict[int, str] | None = None) -> list[Centre]:
     """Concrete centre mentions grouped by city; a centre named without a city takes the
-    document's main city when no centre in the text names one."""
+    city of its owner institution (`city_hints`), else the document's main city when no
+    centre in the text names one. A centre with no city at all is not kept: the table is
+    keyed by city."""
+    hints = city_hints or {}
     concrete = [m for m in centre_mentions if is_concrete(m)]
-    with_city = [m for m in concrete if m.attrs.get("city")]
+    with_city = [m for m in concrete if m.attrs.get("city") or id(m) in hints]
     fallback = None if with_city else main_city(cities)
     centres: dict[str | None, Centre] = {}
     for m in concrete:
-        city = m.attrs.get("city") or fallback
-        if city is None and with_city:
-            continue  # an unplaced name beside placed ones: an anaphor-like restatement
+        city = m.attrs.get("city") or hints.get(id(m)) or fallback
+        if city is None:
+            continue  # unplaced: a restatement of a placed centre, or nothing to key it by
         c = centres.get(city)
         if c is None:
             centres[city] = c = Centre(city, m.normalized or m.text, m.attrs.get("kind") or "", m)
@@ -64,8 +68,20 @@ def centre_at(span: tuple[int, int], centres: list[Centre], anaphors: list[Menti
         before = [(m.start, c) for c in centres for m in c.mentions if m.start < start]
         if before:
             return max(before, key=lambda x: x[0])[1], "anaphor"
-        if len(centres) == 1:
-            return centres[0], "anaphor"
-    if len(centres) == 1:
-        return centres[0], "single"
+        if dominant(centres) is not None:
+            return dominant(centres), "anaphor"
+    main = dominant(centres)
+    if main is not None:
+        return main, "single"
     return None, ""
+
+
+def dominant(centres: list[Centre]) -> Centre | None:
+    """The centre a document is about: the only one, or one named at least twice as often as
+    any other (a release about one centre that mentions another in passing)."""
+    if len(centres) == 1:
+        return centres[0]
+    if not centres:
+        return None
+    ranked = sorted(centres, key=lambda c: -len(c.mentions))
+    return ranked[0] if len(ranked[0].mentions) >= 2 * len(ranked[1].mentions) else None

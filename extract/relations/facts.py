@@ -5,8 +5,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
-from .centres import Centre, centre_at, collect_centres
-from .partners import city_of, link_partners, org_key, topic_after
+from .centres import Centre, centre_at, collect_centres, dominant, is_concrete
+from .partners import city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
@@ -33,7 +33,10 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger]) -> 
     cities = mentions_of(live, "CITY")
     centre_mentions = mentions_of(live, "CENTRE")
     anaphors = [m for m in centre_mentions if m.attrs.get("anaphor")]
-    centres = collect_centres(centre_mentions, cities)
+    orgs = mentions_of(live, "ORG")
+    owned = owners(text, [m for m in centre_mentions if is_concrete(m)], orgs)
+    hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
+    centres = collect_centres(centre_mentions, cities, hints)
     programme = [t for t in triggers if t.kind == "programme"]
     states = {c.normalized: c.attrs.get("state") for c in cities}
 
@@ -46,7 +49,8 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger]) -> 
 
     funding = _funding_rows(mentions_of(live, "MONEY"), scope_of)
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of)
-    partners = _partner_rows(text, mentions_of(live, "ORG"), triggers, sentences, cities, centres)
+    owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
+    partners = _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of)
     return {
         "centres": _centre_rows(centres, funding, periods, partners, states),
         "cities": _city_rows(cities),
@@ -97,13 +101,13 @@ def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
     return rows
 
 
-def _partner_rows(text, orgs, triggers, sentences, cities, centres) -> list[dict]:
-    links = link_partners(text, orgs, [t for t in triggers if t.kind != "programme"], sentences)
+def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of) -> list[dict]:
+    links = link_partners(text, orgs, [t for t in triggers if t.kind != "programme"], sentences, owned)
     rows = []
     for link in links:
         o = link.org
-        centre, _ = centre_at(sentences.span(o.start), centres, [])
-        rows.append({"centre": _centre_name(centre or (centres[0] if len(centres) == 1 else None)),
+        centre = owner_of.get(id(o)) or centre_at(sentences.span(o.start), centres, anaphors)[0]
+        rows.append({"centre": _centre_name(centre), "_centre": centre,
                      "name": o.normalized or o.text, "acronym": o.attrs.get("acronym"),
                      "city": city_of(text, o, cities), "role": link.role,
                      "topic": topic_after(text, o), "rule": link.rule,
@@ -116,11 +120,10 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
     for c in centres:
         money = [f for f in funding if f["_centre"] is c]
         spans = [p for p in periods if p["_centre"] is c and p["kind"] != "deadline"]
-        if not spans and len(centres) == 1:
+        if not spans and c is dominant(centres):
             spans = [p for p in periods if p["kind"] != "deadline"]
         span = _latest(spans)
-        lead = next((p for p in partners if p["role"] == "lead"
-                     and (p["centre"] in (c.name, None) or len(centres) == 1)), None)
+        lead = next((p for p in partners if p["role"] == "lead" and p["_centre"] is c), None)
         rows.append({
             "centre": c.name, "city": c.city, "state": states.get(c.city) or c.first.attrs.get("state"),
             "funding_eur": money[0]["amount_eur"] if money else None,
@@ -128,7 +131,7 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
             "lead_partner": lead["name"] if lead else None,
             "lead_acronym": lead["acronym"] if lead else None, "kind": c.kind, **_prov(c.first),
         })
-    for table in (funding, periods):
+    for table in (funding, periods, partners):
         for r in table:
             r.pop("_centre", None)
     for r in partners:

@@ -26,7 +26,8 @@ class PartnerLink:
     rule: str
 
 
-def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences) -> list[PartnerLink]:
+def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences,
+                  owned: dict[int, Mention] | None = None) -> list[PartnerLink]:
     """One link per institution key, with its strongest role."""
     links: dict[str, PartnerLink] = {}
 
@@ -36,6 +37,8 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
         if old is None or _ROLE_RANK[role] < _ROLE_RANK[old.role]:
             links[key] = PartnerLink(org, role, rule)
 
+    for org in (owned or {}).values():
+        add(org, "lead", OWNER_RULE)
     for trig in triggers:
         s_start, s_end = sentences.span(trig.start)
         if trig.kind in ("lead_next", "project_agency_next"):
@@ -53,11 +56,36 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
             for o in orgs:
                 if trig.end <= o.start < b_end:
                     add(o, role, trig.rule)
+        elif trig.kind == "partner_prev":
+            prev = [o for o in orgs if s_start <= o.start and o.end <= trig.start]
+            if prev:
+                add(prev[-1], "partner", trig.rule)
+        elif trig.kind == "recipient_sentence":
+            after = [o for o in orgs if trig.end <= o.start < s_end]
+            before = [o for o in orgs if s_start <= o.start and o.end <= trig.start]
+            if after or before:
+                add((after or before)[0], "lead", trig.rule)
         elif trig.kind == "partner_sentence":
             for o in orgs:
                 if s_start <= o.start < s_end:
                     add(o, "partner", trig.rule)
     return sorted(links.values(), key=lambda link: link.org.start)
+
+
+_GENITIVE = re.compile(r"\s+(?:der|des)\s+")
+OWNER_RULE = "rel.lead.owner_genitive"
+
+
+def owners(text: str, centres: list[Mention], orgs: list[Mention]) -> dict[int, Mention]:
+    """{id(centre mention): institution} for "KI-Lab Kurpfalz der Technologiepark GmbH":
+    an institution in the genitive right after a centre's name owns (leads) it."""
+    found = {}
+    for c in centres:
+        for o in orgs:
+            if 0 < o.start - c.end <= 6 and _GENITIVE.fullmatch(text, c.end, o.start):
+                found[id(c)] = o
+                break
+    return found
 
 
 def org_key(org: Mention) -> str:

@@ -19,7 +19,7 @@ def triggers(text):
     from extract.relations import Trigger
 
     found = [Trigger(m.start(), m.end(), r.kind, r.id)
-             for r in load_rules().patterns_for("TRIGGER") for m in r.compile().finditer(text)]
+             for r in load_rules().patterns_for("TRIGGER", file="relations") for m in r.compile().finditer(text)]
     return sorted(found, key=lambda t: t.start)
 
 
@@ -102,3 +102,31 @@ def test_sentences_keep_abbreviations_and_open_bullet_lists():
     s = Sentences(text)
     assert text[slice(*s.span(0))] == "Prof. Dr. Anna Weber vom Zentrum e.V. sagte am 3. Mai: gut."
     assert text[slice(*s.block(text.index("Partner")))] == "Partner sind\n* A GmbH\n* B e.V."
+
+
+def test_owner_genitive_leads_and_places_a_centre():
+    text = "Gefördert wird das Transferzentrum Nordlicht der Hochschule Emden GmbH mit 500.000 Euro."
+    ms = [mention(text, "CENTRE", "Transferzentrum Nordlicht"),
+          mention(text, "ORG", "Hochschule Emden GmbH", city="Emden"),
+          mention(text, "MONEY", "500.000 Euro", amount_eur=500000)]
+    facts = build_facts(text, ms, triggers(text))
+    (centre,) = facts["centres"]
+    assert (centre["city"], centre["lead_partner"], centre["funding_eur"]) == ("Emden", "Hochschule Emden GmbH", 500000)
+    assert facts["partners"][0]["rule"] == "rel.lead.owner_genitive"
+
+
+def test_grant_notice_recipient_and_als_partner():
+    text = ("Den Förderbescheid über 80.000 Euro überreichte die Ministerin an die Muster GmbH. "
+            "Die Handwerkskammer Trier ist als Partner für das Projekt ausgewählt.")
+    ms = [mention(text, "ORG", "Muster GmbH"), mention(text, "ORG", "Handwerkskammer Trier")]
+    roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
+    assert roles == {"Muster GmbH": "lead", "Handwerkskammer Trier": "partner"}
+
+
+def test_an_unplaced_centre_name_restates_the_placed_one():
+    text = "Das Digitalzentrum Emsland nimmt in Lingen die Arbeit auf. Das Digitalzentrum Emsland erhält 1 Mio. Euro."
+    ms = [mention(text, "CENTRE", "Digitalzentrum Emsland", city="Lingen"),
+          mention(text, "CENTRE", "Digitalzentrum Emsland", nth=1),
+          mention(text, "MONEY", "1 Mio. Euro", amount_eur=1000000)]
+    (centre,) = build_facts(text, ms, triggers(text))["centres"]
+    assert centre["city"] == "Lingen" and centre["funding_eur"] == 1000000

@@ -41,13 +41,16 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
     keyed by city."""
     hints = city_hints or {}
     concrete = [m for m in centre_mentions if is_concrete(m)]
-    with_city = [m for m in concrete if m.attrs.get("city") or id(m) in hints]
-    fallback = None if with_city else main_city(cities)
+    placed = {m.attrs["city"] for m in concrete if m.attrs.get("city")}
+    # An unplaced name beside exactly one placed centre restates it; with none placed, the
+    # owner's city ("… der Hochschule Landshut") or the document's main city keys it.
+    only = next(iter(placed)) if len(placed) == 1 else None
+    fallback = None if placed else main_city(cities)
     centres: dict[str | None, Centre] = {}
     for m in concrete:
-        city = m.attrs.get("city") or hints.get(id(m)) or fallback
+        city = m.attrs.get("city") or only or (None if placed else hints.get(id(m)) or fallback)
         if city is None:
-            continue  # unplaced: a restatement of a placed centre, or nothing to key it by
+            continue  # nothing to key it by
         c = centres.get(city)
         if c is None:
             centres[city] = c = Centre(city, m.normalized or m.text, m.attrs.get("kind") or "", m)

@@ -10,6 +10,7 @@ _DOC = {
     "mentions": None,        # list[Mention]
     "noise": None,           # list[(start, end, reason)]
     "facts": None,           # {table: [row, ...]}
+    "sentences": None,       # relations.sentences.Sentences, built once by whoever needs it first
 }
 _SPAN = {"rule": None, "normalized": None, "attrs": None}
 
@@ -25,10 +26,12 @@ def register() -> None:
             Span.set_extension(name, default=default)
 
 
-def prepare(doc, *, doc_id: str | None = None, published: str | None = None):
-    """Give a fresh Doc the state the components expect."""
+def prepare(doc, *, doc_id: str | None = None, published: str | None = None, text: str | None = None):
+    """Give a fresh Doc the state the components expect; pass `text` when the caller has it
+    (spaCy's doc.text joins every token again)."""
     doc._.doc_id = doc_id
-    doc._.text = doc.text
+    doc._.text = doc.text if text is None else text
+    doc._.sentences = None
     doc._.published_hint = published
     doc._.published = published
     doc._.mentions = []

@@ -53,7 +53,7 @@ def analyse(nlp, text: str, *, doc_id: str | None = None, published: str | None 
     """Run the pipeline over `text`; `published` (ISO) is used when the text gives no date."""
     from .extensions import prepare
 
-    doc = prepare(nlp.make_doc(text), doc_id=doc_id, published=published)
+    doc = prepare(nlp.make_doc(text), doc_id=doc_id, published=published, text=text)
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc

@@ -39,7 +39,7 @@ def process_document(nlp, document) -> dict[str, list[dict]]:
     if document.status != "ok" or document.text is None:
         return error_rows(document, document.error)
     try:
-        doc = analyse_long(nlp, document.text, doc_id=document.doc_id)
+        doc = analyse_long(nlp, document.text, doc_id=document.doc_id, published=document.published)
     except Exception as exc:  # one bad document must not stop the run
         return error_rows(document, f"processing failed: {type(exc).__name__}: {exc}")
     text_file = f"texts/{document.doc_id}.txt" if document.needs_text_copy else ""

@@ -48,13 +48,21 @@ def document_row(document, doc=None, *, error: str = "", text_file: str = "") ->
                                                           else "error")
     return {
         "doc_id": document.doc_id, "source": document.source,
-        "title": (doc._.title if doc is not None and doc._.title else document.title) or "",
+        "title": _title(document, doc),
         "published": (doc._.published if doc is not None else "") or "",
         "status": status, "error": error or document.error or "",
         "n_chars": len(text) if document.text is not None else "",
         "kind": document.kind, "encoding": document.encoding or "",
         "n_mentions": len(doc._.mentions) if doc is not None else "", "text_file": text_file,
     }
+
+
+def _title(document, doc) -> str:
+    """A page's own title (html, pdf metadata) beats the headline guessed from the text."""
+    guessed = doc._.title if doc is not None else None
+    if document.kind in ("html", "pdf") and document.title:
+        return document.title
+    return guessed or document.title or ""
 
 
 def mention_rows(doc_id: str, mentions) -> list[dict]:

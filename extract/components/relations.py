@@ -7,6 +7,7 @@ from bisect import bisect_right
 from spacy.language import Language
 
 from ..relations import Trigger, build_facts
+from ..relations.sentences import Sentences
 from ..rules import cached_rules
 
 
@@ -26,7 +27,9 @@ class Relations:
         triggers = [Trigger(m.start(), m.end(), kind, rule_id)
                     for regex, kind, rule_id in self.triggers for m in regex.finditer(text)]
         triggers.sort(key=lambda t: t.start)
-        doc._.facts = build_facts(text, doc._.mentions, triggers)
+        if doc._.sentences is None:
+            doc._.sentences = Sentences(text)
+        doc._.facts = build_facts(text, doc._.mentions, triggers, doc._.sentences)
         return doc
 
 

@@ -23,13 +23,14 @@ class Trigger:
     rule: str
 
 
-def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger]) -> dict[str, list[dict]]:
+def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
+                sentences: Sentences | None = None) -> dict[str, list[dict]]:
     """{table: rows} for centres, cities, ministries, partners, funding, periods, persons.
 
     Mentions flagged as noise (navigation, credits, teasers) never become facts.
     """
     live = [m for m in mentions if not m.noise]
-    sentences = Sentences(text)
+    sentences = sentences or Sentences(text)
     cities = mentions_of(live, "CITY")
     centre_mentions = mentions_of(live, "CENTRE")
     anaphors = [m for m in centre_mentions if m.attrs.get("anaphor")]

@@ -9,7 +9,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .model import AUX_LABELS, LABELS
@@ -60,7 +60,7 @@ class PatternRule:
         return _compile(self.pattern, self.flags)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compile(pattern: str, flags: str) -> re.Pattern:
     value = 0
     for f in flags:
@@ -129,7 +129,7 @@ def _check_pattern(obj, where: str, problems: list[str]) -> PatternRule | None:
             problems.append(f"{where}: bad regular expression: {exc}")
         else:
             group = obj.get("group", 0)
-            if isinstance(group, int) and group > compiled.groups or (
+            if (isinstance(group, int) and group > compiled.groups) or (
                     isinstance(group, str) and group not in compiled.groupindex):
                 problems.append(f"{where}: group {group!r} is not in the pattern")
     if has_tokens:
@@ -180,8 +180,8 @@ def _load_gazetteer(path: Path, root: Path, problems: list[str]) -> list[Gazette
         lines = (ln for ln in fh if not ln.startswith("#"))
         reader = csv.DictReader(lines)
         header = reader.fieldnames or []
-        missing = [c for c in ("id",) + required if c not in header]
-        unknown = [c for c in header if c not in ("id",) + required + optional]
+        missing = [c for c in ("id", *required) if c not in header]
+        unknown = [c for c in header if c not in ("id", *required, *optional)]
         if missing:
             problems.append(f"{rel}:1: missing column(s) {', '.join(missing)}")
         if unknown:

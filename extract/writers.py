@@ -98,7 +98,7 @@ class _JsonlSink:
         self._fh = path.open("w", encoding="utf-8")
 
     def add(self, values: list) -> None:
-        self._fh.write(json.dumps(dict(zip(self.columns, values)), ensure_ascii=False) + "\n")
+        self._fh.write(json.dumps(dict(zip(self.columns, values, strict=False)), ensure_ascii=False) + "\n")
 
     def close(self) -> None:
         if not self._fh.closed:
@@ -127,7 +127,7 @@ class _ParquetSink:
 
         if self._writer is None:
             self._writer = pq.ParquetWriter(self.path, self._schema)
-        cols = list(zip(*self._rows)) if self._rows else [[] for _ in self.columns]
+        cols = list(zip(*self._rows, strict=False)) if self._rows else [[] for _ in self.columns]
         self._writer.write_table(pa.table([list(c) for c in cols], schema=self._schema))
         self._rows = []
 

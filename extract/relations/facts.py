@@ -93,7 +93,7 @@ def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
         if kind not in _PERIOD_KINDS or key in seen or key == (None, None, None):
             continue
         seen.add(key)
-        centre, scope = scope_of(m)
+        centre, _scope = scope_of(m)
         if kind == "deadline":
             centre = None
         rows.append({"centre": _centre_name(centre), "start": a.get("start"), "end": a.get("end"),

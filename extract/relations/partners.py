@@ -51,7 +51,7 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
             if prev:
                 add(prev[-1], "lead", trig.rule)
         elif trig.kind in ("partner_list", "associate_list"):
-            b_start, b_end = sentences.block(trig.start)
+            _b_start, b_end = sentences.block(trig.start)
             role = "partner" if trig.kind == "partner_list" else "associate"
             for o in orgs:
                 if trig.end <= o.start < b_end:

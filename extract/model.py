@@ -20,10 +20,10 @@ class Mention:
     attrs: dict = field(default_factory=dict)
     noise: bool = False
 
-    def overlaps(self, other: "Mention") -> bool:
+    def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
 
-    def contains(self, other: "Mention") -> bool:
+    def contains(self, other: Mention) -> bool:
         return self.start <= other.start and other.end <= self.end
 
 

@@ -5,7 +5,7 @@
 
 Every measurement runs in its own subprocess, so its peak RSS is its own. RSS is sampled
 over the whole process tree (workers included) every 20 ms with psutil; the main process's
-own peak comes from wait4(). Results are printed and written into docs/PERFORMANCE.md
+own peak comes from wait4(). Results are printed and written into README.md
 between the bench markers.
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from make_corpus import build
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-REPORT = ROOT / "docs" / "PERFORMANCE.md"
+REPORT = ROOT / "README.md"
 PY = sys.executable
 
 # Run in a child: the tokenizer baseline reads, decodes and tokenizes the same files.
@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=2000, help="documents in the throughput corpus")
     parser.add_argument("--memory", action="store_true", help="peak RSS over 2,000 and 20,000 documents")
     parser.add_argument("--engines", default="local,jobs,dask", help="which runs (local,jobs,dask)")
-    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/PERFORMANCE.md")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave README.md")
     args = parser.parse_args(argv)
     if args.memory:
         body, marker = memory(), "bench-memory"

@@ -130,3 +130,16 @@ def test_an_unplaced_centre_name_restates_the_placed_one():
           mention(text, "MONEY", "1 Mio. Euro", amount_eur=1000000)]
     (centre,) = build_facts(text, ms, triggers(text))["centres"]
     assert centre["city"] == "Lingen" and centre["funding_eur"] == 1000000
+
+
+def test_a_sum_for_all_sites_is_programme_even_when_a_centre_is_named():
+    text = ("Das Testzentrum in Kassel ist einer von drei Standorten. Bis 2026 stehen 90 Mio. Euro für die "
+            "Standorte des Testzentrums bereit. Im Rahmen des Förderprogramms erhält das Testzentrum 5 Mio. Euro.")
+    ms = [mention(text, "CENTRE", "Testzentrum", city="Kassel"),
+          mention(text, "CENTRE", "Testzentrums", city="Kassel"),
+          mention(text, "CENTRE", "Testzentrum", nth=2, anaphor=True),
+          mention(text, "MONEY", "90 Mio. Euro", amount_eur=90000000),
+          mention(text, "MONEY", "5 Mio. Euro", amount_eur=5000000)]
+    facts = build_facts(text, ms, triggers(text))
+    assert {r["amount_eur"]: r["scope"] for r in facts["funding"]} == {90000000: "programme", 5000000: "centre"}
+    assert facts["centres"][0]["funding_eur"] == 5000000

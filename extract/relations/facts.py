@@ -39,12 +39,14 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
     centres = collect_centres(centre_mentions, cities, hints)
     programme = [t for t in triggers if t.kind == "programme"]
+    programme_all = [t for t in triggers if t.kind == "programme_all"]
     states = {c.normalized: c.attrs.get("state") for c in cities}
 
     def scope_of(m: Mention) -> tuple[Centre | None, str]:
         span = sentences.span(m.start)
         centre, how = centre_at(span, centres, anaphors)
-        if how == "single" and any(span[0] <= t.start < span[1] for t in programme):
+        cues = programme + programme_all if how == "single" else programme_all
+        if centre and any(span[0] <= t.start < span[1] for t in cues):
             return None, "programme"
         return centre, "centre" if centre else "other"
 
@@ -103,7 +105,7 @@ def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
 
 
 def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of) -> list[dict]:
-    links = link_partners(text, orgs, [t for t in triggers if t.kind != "programme"], sentences, owned)
+    links = link_partners(text, orgs, [t for t in triggers if not t.kind.startswith("programme")], sentences, owned)
     rows = []
     for link in links:
         o = link.org

@@ -143,3 +143,10 @@ def test_a_sum_for_all_sites_is_programme_even_when_a_centre_is_named():
     facts = build_facts(text, ms, triggers(text))
     assert {r["amount_eur"]: r["scope"] for r in facts["funding"]} == {90000000: "programme", 5000000: "centre"}
     assert facts["centres"][0]["funding_eur"] == 5000000
+
+
+def test_passive_with_verb_at_the_end_names_the_lead():
+    text = "Das Zentrum mit Sitz in Trier wird von der Hochschule Trier koordiniert. Partner ist die Stadt."
+    ms = [mention(text, "CENTRE", "Zentrum", city="Trier"), mention(text, "ORG", "Hochschule Trier")]
+    (row,) = build_facts(text, ms, triggers(text))["partners"]
+    assert (row["name"], row["role"], row["rule"]) == ("Hochschule Trier", "lead", "rel.lead.von_verb_end")

@@ -150,3 +150,18 @@ def test_passive_with_verb_at_the_end_names_the_lead():
     ms = [mention(text, "CENTRE", "Zentrum", city="Trier"), mention(text, "ORG", "Hochschule Trier")]
     (row,) = build_facts(text, ms, triggers(text))["partners"]
     assert (row["name"], row["role"], row["rule"]) == ("Hochschule Trier", "lead", "rel.lead.von_verb_end")
+
+
+def test_inverted_takeover_of_the_trägerschaft_names_the_lead():
+    text = "Der Hub in Ulm startet 2022. In Ulm übernimmt die IHK Ulm die Trägerschaft; Partner ist die Stadt."
+    ms = [mention(text, "CENTRE", "Hub", city="Ulm"), mention(text, "ORG", "IHK Ulm")]
+    (row,) = build_facts(text, ms, triggers(text))["partners"]
+    assert (row["name"], row["role"]) == ("IHK Ulm", "lead")
+
+
+def test_a_sum_for_several_hubs_is_not_one_hubs():
+    text = "Das Land fördert den Aufbau von drei regionalen Digital Hubs in Ulm und Kiel mit 3 Mio. Euro."
+    ms = [mention(text, "CENTRE", "Digital Hubs", city="Ulm", site=True),
+          mention(text, "MONEY", "3 Mio. Euro", amount_eur=3000000)]
+    (row,) = build_facts(text, ms, triggers(text))["funding"]
+    assert row["scope"] == "programme" and row["centre"] is None

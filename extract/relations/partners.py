@@ -3,7 +3,7 @@
 Cue words (TRIGGER rules in rules/patterns/relations.jsonl) scope the institutions near
 them: `lead_next` takes the first institution after the cue, `lead_prev` the last one
 before it, `partner_list` every institution after it up to the end of the sentence (or of
-the bullet list the sentence opens), `partner_sentence` every one in the sentence.
+the bullet list the sentence opens), `partner_sentence` every one in the sentence, `lead_near` the one nearest the cue.
 """
 from __future__ import annotations
 
@@ -56,6 +56,11 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
             for o in orgs:
                 if trig.end <= o.start < b_end:
                     add(o, role, trig.rule)
+        elif trig.kind == "lead_near":
+            near = [o for o in orgs if s_start <= o.start < s_end and o.end - trig.start <= LEAD_WINDOW
+                    and trig.start - o.end <= LEAD_WINDOW]
+            if near:
+                add(min(near, key=lambda o: _distance(o, trig)), "lead", trig.rule)
         elif trig.kind == "partner_prev":
             prev = [o for o in orgs if s_start <= o.start and o.end <= trig.start]
             if prev:
@@ -86,6 +91,11 @@ def owners(text: str, centres: list[Mention], orgs: list[Mention]) -> dict[int, 
                 found[id(c)] = o
                 break
     return found
+
+
+def _distance(org: Mention, trig) -> int:
+    """Characters between an institution and a cue (0 when the cue spans it)."""
+    return max(org.start - trig.end, trig.start - org.end, 0)
 
 
 def org_key(org: Mention) -> str:

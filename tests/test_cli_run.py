@@ -87,3 +87,39 @@ def test_a_missing_corpus_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(app, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert "corpus not found" in result.output
+
+
+def test_html_input_gets_a_text_copy_that_the_offsets_refer_to(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "page.html").write_text(
+        "<html><head><title>Neues Zentrum</title></head><body><nav>Startseite | Presse</nav><article>"
+        "<h1>Neues Zentrum</h1><p>Das Kompetenzzentrum in Leipzig wird vom Bundesministerium für "
+        "Wirtschaft und Energie mit 2,5 Millionen Euro gefördert. Die Förderung läuft bis Ende 2024.</p>"
+        "<p>Partner sind die Universität Leipzig und die Handwerkskammer zu Leipzig.</p></article></body></html>",
+        encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["run", str(corpus), "--out", str(out), "-q"]).exit_code == 0
+    (doc,) = read(out, "documents")
+    assert doc["status"] == "ok" and doc["kind"] == "html" and doc["text_file"] == "texts/page.txt"
+    text = (out / doc["text_file"]).read_text(encoding="utf-8")
+    mentions = read(out, "mentions")
+    assert {"CITY", "MINISTRY", "MONEY"} <= {m["label"] for m in mentions}
+    for m in mentions:
+        assert text[int(m["start"]):int(m["end"])] == unneutralise(m["text"])
+
+
+def test_a_document_beyond_the_piece_limit_is_processed_in_pieces(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    para = ("Das Kompetenzzentrum in Bremen erhält 1,5 Mio. Euro vom Bundesministerium für Wirtschaft "
+            "und Energie (BMWi). Die Förderung läuft von 2018 bis 2020.\n\n")
+    text = para * (250_000 // len(para) + 1)
+    (corpus / "long.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["run", str(corpus), "--out", str(out), "-q"]).exit_code == 0
+    assert read(out, "documents")[0]["status"] == "ok"
+    mentions = read(out, "mentions")
+    assert max(int(m["end"]) for m in mentions) > 200_000  # mentions found in the later pieces
+    for m in mentions:
+        assert text[int(m["start"]):int(m["end"])] == unneutralise(m["text"])

@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 from spacy.language import Language
 
+from ..literals import Gate, lower
 from ..relations import Trigger, build_facts
 from ..relations.sentences import Sentences
 from ..rules import cached_rules
@@ -19,13 +20,17 @@ def make_relations(nlp, name, rules_dir):
 class Relations:
     def __init__(self, rules_dir: str | None):
         rules = cached_rules(rules_dir)
-        self.triggers = [(r.compile(), r.kind, r.id) for r in rules.patterns_for("TRIGGER", file="relations")]
+        self.triggers = [(r.compile(), r.kind, r.id, Gate.of(r.compile()))
+                         for r in rules.patterns_for("TRIGGER", file="relations")]
 
     def __call__(self, doc):
         text = doc._.text
         mark_noise(doc._.mentions, doc._.noise)
+        low = lower(text)
         triggers = [Trigger(m.start(), m.end(), kind, rule_id)
-                    for regex, kind, rule_id in self.triggers for m in regex.finditer(text)]
+                    for regex, kind, rule_id, gate in self.triggers
+                    if gate is None or gate.open(text, low)  # skip cues whose words are absent
+                    for m in regex.finditer(text)]
         triggers.sort(key=lambda t: t.start)
         if doc._.sentences is None:
             doc._.sentences = Sentences(text)

@@ -187,3 +187,13 @@ def test_day_month_takes_year_from_publication_date(temporal):
     (m,) = of(doc, "DATE")
     assert (m.normalized, m.attrs.get("year_from")) == ("2017-11-01", "published")
     assert of(run(temporal, "Das Zentrum hat am 1. November begonnen."), "DATE") == []
+
+
+def test_sentence_splitter_is_shared_with_later_components(temporal):
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("sentences"):
+        pytest.skip("no doc._.sentences extension")
+    doc = run(temporal, "Das Zentrum wird von 2020 bis 2022 gefördert. Es sitzt in Kiel.")
+    assert doc._.sentences is not None
+    assert doc._.sentences.span(0) == (0, 45)

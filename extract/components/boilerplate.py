@@ -8,6 +8,7 @@ import re
 
 from spacy.language import Language
 
+from ..literals import Gate, lower
 from ..rules import cached_rules
 
 _TEASER_MAX = 120            # a related-article headline is short ...
@@ -40,7 +41,7 @@ class Boilerplate:
             elif r.kind == "dateline":
                 self.dateline.append(entry)
             else:
-                self.rules.append((r.kind or "match", *entry))
+                self.rules.append((r.kind or "match", *entry, Gate.of(entry[0])))
 
     def __call__(self, doc):
         text = doc._.text
@@ -60,9 +61,12 @@ def find_noise(text: str, rules, teaser_rules) -> list[tuple[int, int, str]]:
     """(start, end, rule id) of every boilerplate range in `text`."""
     out: list[tuple[int, int, str]] = []
     n = len(text)
-    for kind, regex, group, anchor, rule_id in rules:
+    low = lower(text)
+    for kind, regex, group, anchor, rule_id, *gate in rules:
         if anchor and anchor not in text:
             continue
+        if gate and gate[0] is not None and not gate[0].open(text, low):
+            continue  # none of the literals every match holds is in the text
         for m in regex.finditer(text):
             if kind == "line":
                 s, e = _line_bounds(text, m.start())

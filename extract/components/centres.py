@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.language import Language
 
+from ..literals import Gate
 from ..model import Mention
 from ..rules import cached_rules
 
@@ -36,6 +38,7 @@ _DEFINITE = {"der", "die", "das", "dem", "den", "des", "dieses", "diese", "diese
              "ihrem", "beim", "im", "vom", "zum", "zur", "am"}
 _INDEFINITE = {"ein", "eine", "eines", "einem", "einen", "einer", "jedes", "jede", "jedem",
                "kein", "keine", "solches", "solche", "solchen", "weiteres", "weitere"}
+_DETERMINERS = _DEFINITE | _INDEFINITE
 _NUMBERS = re.compile(r"^(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|"
                       r"zwanzig|dreißig|mehrere|zahlreiche|alle|viele|einige|beiden|beide)$", re.I)
 _OPEN_Q = "„\"“»«‚'"
@@ -88,6 +91,7 @@ def load_heads(lines: list[str]) -> tuple[dict[str, str], set[str], set[str], se
     return kinds, bare, excluded, exact
 
 
+@lru_cache(maxsize=4096)  # head words repeat across documents
 def singular(word: str) -> tuple[str, bool | None]:
     """(lower-case singular form, plural?) of a head word; None when only the context can say."""
     low = re.sub(r"-[ ]+", "-", re.sub(r"\s+", " ", word.lower()))
@@ -123,15 +127,20 @@ class Centres:
         pats = rules.patterns_for("CENTRE", file="centres")
         heads = [r for r in pats if r.kind not in _CONTEXT_KINDS]
         self.heads = [(r.compile(), r.anchor, r.value, r.id) for r in heads]
+        # literals every match holds, checked once an anchor window exists
+        self.gates = {id(regex): Gate.of(regex) for regex, *_ in self.heads}
         ctx = {k: [r for r in pats if r.kind == k] for k in _CONTEXT_KINDS}
         self.excludes = [(r.compile(), r.anchor) for r in ctx["exclude"]]
+        self.gates.update({id(regex): Gate.of(regex) for regex, _ in self.excludes})
         self.city_after = [(r.compile(), r.id) for r in ctx["city_after"]]
         self.city_before = [(r.compile(), r.id) for r in ctx["city_before"]]
         self.located = [r.compile() for r in ctx["located_cue"]]
-        self.site_cues = [r.compile() for r in ctx["site_cue"]]
+        self.site_cues = [(r.compile(), Gate.of(r.compile())) for r in ctx["site_cue"]]
         self.list_intro = [r.compile() for r in ctx["list_intro"]]
         self.kinds, self.bare, self.excluded, self.exact = load_heads(rules.word_list("centre_heads"))
         self.suffixes = sorted(self.kinds, key=len, reverse=True)
+        self._excluded_tuple = tuple(self.excluded)
+        self._kind_memo: dict[str, tuple[str | None, bool]] = {}
         # big places only: an adjective like "Bremer" should not resolve to a hamlet
         self.places = {}
         for row in rules.gazetteer("places"):
@@ -149,9 +158,14 @@ class Centres:
     # ---- head words -------------------------------------------------------------------
     def _kind(self, key: str) -> tuple[str | None, bool]:
         """(kind, bare) of a singular lower-case head; kind None when excluded or unknown."""
-        for ex in self.excluded:
-            if key.endswith(ex):
-                return None, False
+        found = self._kind_memo.get(key)
+        if found is None:
+            found = self._kind_memo[key] = self._kind_uncached(key)
+        return found
+
+    def _kind_uncached(self, key: str) -> tuple[str | None, bool]:
+        if key.endswith(self._excluded_tuple):
+            return None, False
         for suffix in self.suffixes:
             if key.endswith(suffix):
                 if suffix in self.exact and key != suffix:
@@ -175,10 +189,10 @@ class Centres:
             low = None  # a rare letter changed length when lowered: no anchors
         windows: dict[str, list[tuple[int, int]]] = {}
         blocked = [m.span() for regex, anchor in self.excludes
-                   for m in _finditer(regex, anchor, text, low, windows)]
+                   for m in _finditer(regex, anchor, text, low, windows, self.gates[id(regex)])]
         cands = []
         for order, (regex, anchor, value, rule_id) in enumerate(self.heads):
-            for m in _finditer(regex, anchor, text, low, windows):
+            for m in _finditer(regex, anchor, text, low, windows, self.gates[id(regex)]):
                 cands.append((m.start(), -m.end(), order, value, rule_id))
         cands.sort()
         out: list[Mention] = []
@@ -275,7 +289,7 @@ class Centres:
         i = len(words) - 1
         if i >= 0 and text[words[i].end():start].strip(" \t") == "":
             w = words[i].group(0)
-            if w[0].isupper() and w.lower() not in _DEFINITE | _INDEFINITE:
+            if w[0].isupper() and w.lower() not in _DETERMINERS:
                 if w.endswith("er") and (city := ctx.city_of_adjective(w)) is not None:
                     adj_start, adj_city = words[i].start(), city or None
                 elif _CAP_ADJ.match(w):
@@ -284,7 +298,7 @@ class Centres:
                     i -= 1
         skipped = 0
         while i >= 0 and skipped < 2 and _LOW_ADJ.match(words[i].group(0)) \
-                and words[i].group(0).lower() not in _DEFINITE | _INDEFINITE:
+                and words[i].group(0).lower() not in _DETERMINERS:
             i -= 1
             skipped += 1
         det = words[i].group(0).lower() if i >= 0 else ""
@@ -358,7 +372,9 @@ class Centres:
                 for city in lst:
                     out.append(_site(m, city, "centres.plural_in_list"))
                     used.add((m.start, city))
-        for cue in self.site_cues:
+        for cue, gate in self.site_cues:
+            if gate is not None and not gate.open(text, None):
+                continue
             for c in cue.finditer(text):
                 s_start, s_end = ctx.sentence(c.start())
                 cities = ctx.cities_in(c.end(), s_end)
@@ -406,11 +422,13 @@ class Centres:
 _BEFORE_ANCHOR, _AFTER_ANCHOR = 80, 40
 
 
-def _finditer(regex, anchor, text, low, cache):
+def _finditer(regex, anchor, text, low, cache, gate=None):
     """Matches of `regex`, tried only in windows around its anchor literal when it has one:
-    scanning a 2 KB text once per rule costs more than str.find."""
+    scanning a 2 KB text once per rule costs more than str.find. `gate` (literals.Gate) skips
+    a regex whose literals are absent."""
     if not anchor or low is None:
-        yield from regex.finditer(text)
+        if gate is None or gate.open(text, None):
+            yield from regex.finditer(text)
         return
     spans = cache.get(anchor)
     if spans is None:
@@ -424,6 +442,8 @@ def _finditer(regex, anchor, text, low, cache):
                 spans.append((lo, hi))
             i = low.find(anchor, i + 1)
         cache[anchor] = spans
+    if not spans or (gate is not None and not gate.open(text, None)):
+        return
     seen_end = -1
     for lo, hi in spans:
         for m in regex.finditer(text, lo, hi):
@@ -503,6 +523,7 @@ def _is_acronym(text, tokens) -> bool:
     return len(word) >= 2 and sum(ch.isupper() for ch in word) >= 2
 
 
+@lru_cache(maxsize=4096)
 def normalize_name(span: str, plural: bool) -> str:
     """Canonical name: quotes dropped, whitespace collapsed, genitive/plural head singular."""
     name = re.sub(r"[„“”\"«»‚‘’]", "", span)
@@ -533,10 +554,13 @@ class _Context:
         self.places = places
         self.names = {c.normalized.lower(): c.normalized for c in cities if c.normalized}
         self.names.update({c.text.lower(): c.normalized or c.text for c in cities})
-        bounds = [0]
-        for m in _SENTENCE_END.finditer(text):
-            bounds.append(m.end())
-        self.bounds = bounds
+        self._bounds: list[int] | None = None  # built on first use: many texts never ask
+
+    @property
+    def bounds(self) -> list[int]:
+        if self._bounds is None:
+            self._bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        return self._bounds
 
     def sentence(self, pos) -> tuple[int, int]:
         i = bisect_right(self.bounds, pos) - 1

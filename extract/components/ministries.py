@@ -221,13 +221,15 @@ class _Context:
 def find_ministries(text: str, tables: Tables, *, published: str | None = None, undated: str = UNDATED,
                     places=()) -> list[_Hit]:
     """Ministry hits in `text`, resolved at the reference date (see norm.reference_date)."""
-    date = norm.reference_date(text, published, undated)
+    date = None  # most texts name no ministry: the reference date is read on the first match
     ctx = _Context(text, tables, places)
     hits: list[_Hit] = []
     skip_until = -1
     for m in tables.main.finditer(text):
         if m.start() < skip_until:
             continue
+        if date is None:
+            date = norm.reference_date(text, published, undated)
         hit = _resolve(m, text, tables, ctx, date)
         if hit is None:
             continue
@@ -245,7 +247,8 @@ def find_ministries(text: str, tables: Tables, *, published: str | None = None, 
             if other:
                 hits.append(other)
                 skip_until = other.end
-    _resolve_bare(hits, tables, ctx, date)
+    if hits:
+        _resolve_bare(hits, tables, ctx, date)
     return [h for h in hits if h.ministry is not None]
 
 

@@ -114,8 +114,10 @@ class PlaceIndex:
             self.by_first.setdefault(_first_word(entry.alias), []).append(entry)
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e.alias))
-        self.adjective = re.compile(r"(?<![\w-])(?:" + "|".join(
-            re.escape(f) for f in sorted(adjectives, key=len, reverse=True)) + r")(?![\w-])")
+        # State adjectives are whole [\w-]+ runs: scan the runs at least as long as the
+        # shortest form and look them up (a long alternation behind a lookbehind is slow).
+        shortest = min((len(f) for f in adjectives), default=1)
+        self.adjective = re.compile(rf"[\w-]{{{shortest},}}")
         self.adjectives = adjectives
 
     @staticmethod
@@ -155,14 +157,18 @@ def find_places(text: str, index: PlaceIndex) -> list[Mention]:
     found: list[tuple[int, int, Entry, str]] = []   # start, end, entry, rule
     pending: list[tuple[int, int, Entry]] = []
     pos = 0
+    by_first = index.by_first
     for m in WORD.finditer(text):
         s = m.start()
         if s < pos:
             continue
         token = m.group()
-        entries = index.by_first.get(token) or index.by_first.get(token.rstrip(".")) or ()
+        # most capitalised words are no place: skip the alias scan for them cheaply
+        entries = by_first.get(token)
+        if entries is None and token[-1] == ".":
+            entries = by_first.get(token.rstrip("."))
         hit = next((e for e in entries if text.startswith(e.alias, s)
-                    and _ends_word(text, s + len(e.alias), e.alias)), None)
+                    and _ends_word(text, s + len(e.alias), e.alias)), None) if entries else None
         if hit is None:
             if "-" in token:
                 found += _compound(text, s, token.rstrip("."), index)
@@ -184,8 +190,11 @@ def find_places(text: str, index: PlaceIndex) -> list[Mention]:
             pending.append((s, end, hit))
     found += _accept_listed(text, found, pending, index)
     mentions = [_mention(text, s, e, entry, rule) for s, e, entry, rule in found]
+    adjectives = index.adjectives
     for m in index.adjective.finditer(text):
-        place = index.adjectives[m.group()]
+        place = adjectives.get(m.group())
+        if place is None:
+            continue
         mentions.append(Mention("STATE", m.start(), m.end(), m.group(), "places.state_adjective",
                                 normalized=place.name,
                                 attrs={"code": place.code, "form": "adjective", "id": place.id}))

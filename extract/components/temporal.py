@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from spacy.language import Language
 
+from ..literals import Gate
 from ..model import Mention
 from ..normalize import periods as P
 from ..normalize.dates import DatePoint, iso_to_date, parse_date, parse_fallback
@@ -51,10 +52,13 @@ class _Rule(NamedTuple):
     id: str
     group: int | str
     anchor: str | None
+    gate: Gate | None = None  # literals every match holds (extract.literals)
 
 
-def _windows(anchor: re.Pattern, text: str) -> list[tuple[int, int]]:
+def _windows(anchor: re.Pattern, text: str, gate: Gate | None = None) -> list[tuple[int, int]]:
     """Merged ranges of _REACH chars around each anchor hit."""
+    if gate is not None and not gate.open(text, None):
+        return []  # the anchor's literals are absent: no hit, no scan
     out: list[list[int]] = []
     for m in anchor.finditer(text):
         a, b = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
@@ -63,6 +67,17 @@ def _windows(anchor: re.Pattern, text: str) -> list[tuple[int, int]]:
         else:
             out.append([a, b])
     return [(a, b) for a, b in out]
+
+
+def _sentences(doc, text: str) -> Sentences:
+    """The document's sentence splitter, shared with later components (doc._.sentences)."""
+    shared = doc.has_extension("sentences")
+    found = doc._.sentences if shared else None
+    if found is None:
+        found = Sentences(text)
+        if shared:
+            doc._.sentences = found
+    return found
 
 
 @dataclass(slots=True)
@@ -92,12 +107,15 @@ class Temporal:
         rules = cached_rules(rules_dir)
         by_kind: dict[str, list] = {}
         self.anchors: dict[str, re.Pattern] = {}
+        self.anchor_gates: dict[str, Gate | None] = {}
         for file in ("money", "dates", "periods"):
             for r in rules.patterns_for(file=file):
                 if r.pattern is not None:
-                    by_kind.setdefault(r.kind or "", []).append(_Rule(r.compile(), r.id, r.group, r.anchor))
-                    if r.anchor:
-                        self.anchors.setdefault(r.anchor, re.compile(r.anchor))
+                    by_kind.setdefault(r.kind or "", []).append(_Rule(r.compile(), r.id, r.group, r.anchor,
+                                                                        Gate.of(r.compile())))
+                    if r.anchor and r.anchor not in self.anchors:
+                        self.anchors[r.anchor] = re.compile(r.anchor)
+                        self.anchor_gates[r.anchor] = Gate.of(self.anchors[r.anchor])
         self.rules = by_kind
         # helper rules (one per kind): context words read around a match
         self.one = {k: v[0].regex for k, v in by_kind.items() if len(v) == 1}
@@ -106,11 +124,15 @@ class Temporal:
     def _finditer(self, rule: _Rule, text: str, windows: dict):
         """Matches of `rule`; a rule with an anchor (a regex) runs only in windows around its hits."""
         if not rule.anchor:
-            yield from rule.regex.finditer(text)
+            if rule.gate is None or rule.gate.open(text, None):
+                yield from rule.regex.finditer(text)
             return
         spans = windows.get(rule.anchor)
         if spans is None:
-            spans = windows[rule.anchor] = _windows(self.anchors[rule.anchor], text)
+            spans = windows[rule.anchor] = _windows(self.anchors[rule.anchor], text,
+                                                    self.anchor_gates[rule.anchor])
+        if spans and rule.gate is not None and not rule.gate.open(text, None):
+            return
         for a, b in spans:
             yield from rule.regex.finditer(text, a, b)
 
@@ -129,7 +151,7 @@ class Temporal:
         spans, used = self._spans(text, points)
         spans.extend(self._durations(text, windows))
         if spans:
-            self._resolve(text, spans, doc._.published, [m.start for m in money])
+            self._resolve(text, spans, doc._.published, [m.start for m in money], _sentences(doc, text))
         taken = [(s.start, s.end) for s in spans]
         for p in points:
             if p.standalone and id(p) not in used and not any(a <= p.start and p.end <= b for a, b in taken):
@@ -291,10 +313,11 @@ class Temporal:
                                  anchored=anchored, more=bool(gd.get("more"))))
         return out
 
-    def _resolve(self, text: str, spans: list[_Span], published: str | None, money: list[int]) -> None:
+    def _resolve(self, text: str, spans: list[_Span], published: str | None, money: list[int],
+                 sentences: Sentences | None = None) -> None:
         """Place lengths in time and give every span its kind."""
         spans.sort(key=lambda s: s.start)
-        sentences = Sentences(text)
+        sentences = sentences or Sentences(text)
         for s in spans:
             if s.shape != "duration" or not (s.anchored or s.more):
                 continue

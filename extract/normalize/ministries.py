@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that carry no portfolio: prepositions, articles, and the Land qualifiers of a name.
 NAME_STOP = frozenset({
@@ -44,6 +45,7 @@ class Ministry:
     tokens: frozenset[str]     # folded portfolio words of the name, without head and Land
 
 
+@lru_cache(maxsize=8192)  # pure; the same names and dates recur
 def fold(text: str) -> str:
     """Lower case, umlauts as ae/oe/ue/ss, accents and punctuation removed (like the scorer)."""
     text = text.lower()
@@ -54,6 +56,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
 
 
+@lru_cache(maxsize=8192)
 def name_tokens(words: str, land_tokens: frozenset[str] = frozenset()) -> frozenset[str]:
     """Portfolio words of a name part: folded, without stop words and Land words."""
     out = set()
@@ -87,6 +90,7 @@ def split_name(name: str, land_tokens: frozenset[str]) -> tuple[str, frozenset[s
     return fold(m.group(1)), name_tokens(m.group(2), land_tokens)
 
 
+@lru_cache(maxsize=8192)
 def iso_bounds(valid_from: str, valid_to: str) -> tuple[str, str]:
     """Comparable bounds: a partial start is padded to its first day, a partial end to its last."""
     lo = (valid_from or "0000") + "-01-01"[len(valid_from or "0000") - 4:]
@@ -99,6 +103,7 @@ def valid_at(m: Ministry, date: str) -> bool:
     return lo <= date <= hi
 
 
+@lru_cache(maxsize=8192)
 def _months(date: str) -> int:
     return int(date[:4]) * 12 + int(date[5:7] if date[5:7].isdigit() else 6)
 

@@ -1,6 +1,8 @@
 """Time spans: month arithmetic, spans from date points, lengths, and the span's kind."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .dates import DatePoint
 from .numbers import parse_number
 
@@ -53,6 +55,7 @@ def since(point: DatePoint) -> dict:
     return span(start=point.first_month())
 
 
+@lru_cache(maxsize=1024)  # pure; the same few numbers and units recur
 def duration_months(number: str, unit: str) -> int | None:
     """('drei', 'Jahren') -> 36; ('30', 'Monate') -> 30; ('drei', 'jährige') -> 36."""
     value = parse_number(number.rstrip("-"))

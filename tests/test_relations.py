@@ -165,3 +165,10 @@ def test_a_sum_for_several_hubs_is_not_one_hubs():
           mention(text, "MONEY", "3 Mio. Euro", amount_eur=3000000)]
     (row,) = build_facts(text, ms, triggers(text))["funding"]
     assert row["scope"] == "programme" and row["centre"] is None
+
+
+def test_a_lead_cue_does_not_reach_past_its_clause():
+    text = "Koordinator ist das Institut X; beteiligt sind die Universität Kassel und die Hochschule Fulda."
+    ms = [mention(text, "ORG", "Universität Kassel"), mention(text, "ORG", "Hochschule Fulda")]
+    roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
+    assert roles == {"Universität Kassel": "partner", "Hochschule Fulda": "partner"}

@@ -42,7 +42,9 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
     for trig in triggers:
         s_start, s_end = sentences.span(trig.start)
         if trig.kind in ("lead_next", "project_agency_next"):
-            nxt = next((o for o in orgs if trig.end <= o.start < min(s_end, trig.end + LEAD_WINDOW)), None)
+            clause_end = text.find(";", trig.end, s_end)  # "Koordinator ist X; beteiligt sind …"
+            limit = min(s_end if clause_end < 0 else clause_end, trig.end + LEAD_WINDOW)
+            nxt = next((o for o in orgs if trig.end <= o.start < limit), None)
             if nxt:
                 add(nxt, "lead" if trig.kind == "lead_next" else "project_agency", trig.rule)
         elif trig.kind == "lead_prev":

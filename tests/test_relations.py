@@ -172,3 +172,11 @@ def test_a_lead_cue_does_not_reach_past_its_clause():
     ms = [mention(text, "ORG", "Universität Kassel"), mention(text, "ORG", "Hochschule Fulda")]
     roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
     assert roles == {"Universität Kassel": "partner", "Hochschule Fulda": "partner"}
+
+
+def test_a_host_institution_after_the_centre_name_leads_it():
+    text = "Das Land fördert das Transferzentrum Nordwind an der Universität Kiel mit 2 Mio. Euro."
+    ms = [mention(text, "CENTRE", "Transferzentrum Nordwind", city="Kiel"),
+          mention(text, "ORG", "Universität Kiel", city="Kiel")]
+    (row,) = build_facts(text, ms, triggers(text))["centres"]
+    assert row["lead_partner"] == "Universität Kiel"

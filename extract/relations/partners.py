@@ -79,17 +79,19 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
     return sorted(links.values(), key=lambda link: link.org.start)
 
 
-_GENITIVE = re.compile(r"\s+(?:der|des)\s+")
+# "Zentrum X der Hochschule Y" (owner) and "Zentrum X an der Universität Y" (host)
+_GENITIVE = re.compile(r"\s+(?:der|des|an der|an dem|am|bei der|beim)\s+")
 OWNER_RULE = "rel.lead.owner_genitive"
 
 
 def owners(text: str, centres: list[Mention], orgs: list[Mention]) -> dict[int, Mention]:
-    """{id(centre mention): institution} for "KI-Lab Kurpfalz der Technologiepark GmbH":
-    an institution in the genitive right after a centre's name owns (leads) it."""
+    """{id(centre mention): institution} for "KI-Lab Kurpfalz der Technologiepark GmbH" or
+    "Transferzentrum X an der TU Chemnitz": an institution in the genitive, or hosting with
+    an/bei, right after a centre's name owns (leads) it."""
     found = {}
     for c in centres:
         for o in orgs:
-            if 0 < o.start - c.end <= 6 and _GENITIVE.fullmatch(text, c.end, o.start):
+            if 0 < o.start - c.end <= 9 and _GENITIVE.fullmatch(text, c.end, o.start):
                 found[id(c)] = o
                 break
     return found

@@ -197,3 +197,10 @@ def test_sentence_splitter_is_shared_with_later_components(temporal):
     doc = run(temporal, "Das Zentrum wird von 2020 bis 2022 gefördert. Es sitzt in Kiel.")
     assert doc._.sentences is not None
     assert doc._.sentences.span(0) == (0, 45)
+
+
+def test_a_date_line_with_a_short_label_after_it_is_the_dateline():
+    from extract import analyse_text
+
+    text = "12.03.2019 | Pressemitteilung\nDas Kompetenzzentrum in Kiel startet heute mit seiner Arbeit."
+    assert analyse_text(text)["documents"][0]["published"] == "2019-03-12"

@@ -1,6 +1,8 @@
 """ORG mentions: head words, legal forms, acronym definitions and later bare acronyms."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extract.components.institutions import find_institutions, load_tables
@@ -108,3 +110,24 @@ def test_strong_adjective(word, gender, expected):
 def test_strip_article():
     assert nm.strip_article("das Institut für Informatik") == "Institut für Informatik"
     assert nm.strip_article("Institut für Informatik") == "Institut für Informatik"
+
+
+_BEFORE, _AFTER = re.compile(r"(?<![\w-])"), re.compile(r"(?![\w])")
+
+
+@pytest.mark.parametrize("text, literals", [
+    ("Das IFF und das IFFA, dann IFF-Leute und xIFF.", ["IFF", "IFFA"]),
+    ("Die TU und die TUM: TUM TU TUMx", ["TU", "TUM"]),
+    ("Frankfurt am Main liegt nicht in Frankfurt (Oder).", ["Frankfurt", "Frankfurt am Main"]),
+    ("aaaa", ["aa"]),                       # overlapping occurrences, leftmost wins
+    ("Kein Treffer hier.", ["XY"]),
+])
+def test_find_literals_is_the_regex_alternation(text, literals):
+    alternation = "|".join(sorted(map(re.escape, literals), key=len, reverse=True))
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w])", text)]
+    assert nm.find_literals(text, literals, _BEFORE, _AFTER) == expected
+
+
+def test_legal_form_far_into_a_long_line(tables):
+    text = "Lange Einleitung ohne Namen, " * 12 + "dann die Muster Software GmbH in Jena."
+    assert ("Muster Software GmbH", "Muster Software GmbH", None) in orgs(tables, text, ["Jena"])

@@ -34,11 +34,24 @@ CHAIN = rf"{_WORD}(?:(?:,{_WS}+{_WORD})*{_WS}+(?:und|&){_WS}+{_WORD}|{_WS}+{_WOR
 _COMPLEMENT = re.compile(rf"{_WS}+(?:für|zur|zum){_WS}+(?P<chain>{CHAIN})")
 _GENITIVE = re.compile(rf"{_WS}+(?:der|des){_WS}+")
 _TRAILING_ACR = re.compile(rf"{_WS}+(?P<acr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{{1,7}})(?![\w-])")
-_ADJ_BEFORE = re.compile(rf"(?<![\w-])(?P<adj>[A-ZÄÖÜ][\wäöüß-]*(?:e|en|er|es|em)){_WS}+$")
-_ACR_BEFORE = re.compile(rf"(?<![\w-])(?P<acr>[A-ZÄÖÜ][A-ZÄÖÜ0-9&]{{1,6}}){_WS}+$")
+_ADJ_BEFORE = re.compile(rf"(?P<adj>[A-ZÄÖÜ](?<![\w-].)[\wäöüß-]*(?:e|en|er|es|em)){_WS}+$")
+_ACR_BEFORE = re.compile(rf"(?P<acr>[A-ZÄÖÜ](?<![\w-].)[A-ZÄÖÜ0-9&]{{1,6}}){_WS}+$")
 _TOKEN_BACK = re.compile(r"\S+")
 _SPACES = re.compile(_WS + "+")
-_CAP_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ](?:[\w+&]|[.-](?=\w))*")
+# = (?<![\w-])[A-ZÄÖÜ](?:[\w+&]|[.-](?=\w))*, written so that re can skip to capitals quickly
+_CAP_WORD = re.compile(r"[A-ZÄÖÜ](?<![\w-].)[\w+&]*+(?:[.-](?=\w)[\w+&]*+)*+")
+_NON_SPACE = re.compile(r"\S+")
+_INNER_DOT = re.compile(r"\w\.\w")
+# "LEG " right before a place (searched with endpos at the place; it must start with a capital)
+_ACRONYM_BEFORE_PLACE = re.compile(rf"(?P<acr>[A-ZÄÖÜ](?<![\w-].)[A-ZÄÖÜ0-9]{{1,5}}){_WS}\Z")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
+# look-arounds for literal searches (names.find_literals) instead of a regex per document
+_AFTER_SPACE = re.compile(rf"(?<={_WS})")
+_NO_WORD_BEFORE = re.compile(r"(?<![\w-])")
+_NO_WORD_AFTER = re.compile(r"(?![\w])")
+_NO_WORD_OR_DASH_AFTER = re.compile(r"(?![\w-])")
+_CACHE_LIMIT = 50_000
+_LEGAL_WINDOW = 200
 _SKIP_START = ("Bundesministeri", "Ministeri", "Staatsministeri", "Landesministeri", "Senat")
 _LOWER_STOP = frozenset(_STOP_WORDS.split("|")) | {"eine", "einer", "einem", "einen", "eines", "ein",
                                                      "dass", "wurde", "wurden", "hat", "haben"}
@@ -56,6 +69,8 @@ class Tables:
     head_endings: tuple         # every head suffix with its inflected forms, for str.endswith
     abbr_re: re.Pattern
     rules: dict = field(default_factory=dict)   # kind -> (compiled, rule id)
+    # capitalised word -> its head reading (or None): the same words recur in every document
+    head_cache: dict = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -78,8 +93,10 @@ def load_tables(rules_dir: str | None) -> Tables:
                 heads.append((left.lower(), kind, gender))
     heads.sort(key=lambda h: -len(h[0]))
     endings = tuple(h[0] + infl for h in heads for infl in ("", "s", "es", "e"))
-    abbr = "|".join(sorted(map(re.escape, standalone), key=len, reverse=True)) or "(?!)"
-    abbr_re = re.compile(rf"(?<![\w-])(?P<tok>{abbr})(?={_WS}+(?:[A-ZÄÖÜ]|für{_WS}))")
+    # the look-behind (?<![\w-]) follows the first letter of each token so that re skips to them
+    abbr = "|".join(re.escape(tok[0]) + r"(?<![\w-].)" + re.escape(tok[1:])
+                    for tok in sorted(standalone, key=len, reverse=True) if tok) or "(?!)"
+    abbr_re = re.compile(rf"(?P<tok>{abbr})(?={_WS}+(?:[A-ZÄÖÜ]|für{_WS}))")
     by_kind = {r.kind: (r.compile(), r.id) for r in rules.patterns_for("ORG", file="institutions")}
     return Tables(heads, standalone, tuple(never), frozenset(stop), frozenset(left_stop), endings, abbr_re,
                   by_kind)
@@ -133,28 +150,26 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
     # a city when the text names it elsewhere
     by_text = {m.text: m for m in places.values() if m.label == "CITY"}
     if by_text:
-        alternation = "|".join(sorted(map(re.escape, by_text), key=len, reverse=True))
-        for m in re.finditer(rf"(?<=[^\S\n])(?:{alternation})(?![\w-])", text):
-            if m.start() not in places:
-                city = by_text[m.group(0)]
-                places[m.start()] = Mention("CITY", m.start(), m.end(), m.group(0), city.rule,
-                                            normalized=city.normalized, attrs=city.attrs)
+        for start, end in nm.find_literals(text, by_text, _AFTER_SPACE, _NO_WORD_OR_DASH_AFTER):
+            if start not in places:
+                city = by_text[text[start:end]]
+                places[start] = Mention("CITY", start, end, text[start:end], city.rule,
+                                        normalized=city.normalized, attrs=city.attrs)
     blocked = [(m.start, m.end) for m in mentions if m.label == "MINISTRY"]
     orgs: list[_Org] = []
+    cache = tables.head_cache
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
     for m in _CAP_WORD.finditer(text):
         word = m.group(0)
-        lowered = word.lower()
-        if not lowered.endswith(tables.head_endings):
+        reading = cache.get(word, False)
+        if reading is False:
+            reading = cache[word] = _head_reading(word, tables)
+        if reading is None:
             continue
-        found = _head_of(lowered, tables)
-        if found is None or word.startswith(_SKIP_START):
-            continue
-        head, infl, low = found
-        tok = word[: len(word) - len(infl)]
-        org = _Org(m.start(), m.end(), "org.head", head[1], head[2], m.start(), m.end(), infl)
-        # a hyphenated proper compound names an institution by itself ("Ruhr-Universität")
-        org.evidence = "-" in tok and low != head[0] and not low.endswith("zentrum")
-        org.weak = low == "gesellschaft" or low.endswith("zentrum")
+        kind, gender, infl, evidence, weak = reading
+        org = _Org(m.start(), m.end(), "org.head", kind, gender, m.start(), m.end(), infl)
+        org.evidence, org.weak = evidence, weak
         orgs.append(org)
     for m in tables.abbr_re.finditer(text):
         kind, gender = tables.standalone[m.group("tok")]
@@ -179,6 +194,22 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
     out = [_mention(text, o, defs) for o in kept]
     out += _acronym_refs(text, tables, kept, defs, blocked)
     return sorted(out, key=lambda m: m.start)
+
+
+def _head_reading(word: str, tables: Tables):
+    """(kind, gender, inflection, evidence, weak) when the capitalised `word` heads a name."""
+    lowered = word.lower()
+    if not lowered.endswith(tables.head_endings):
+        return None
+    found = _head_of(lowered, tables)
+    if found is None or word.startswith(_SKIP_START):
+        return None
+    head, infl, low = found
+    tok = word[: len(word) - len(infl)]
+    # a hyphenated proper compound names an institution by itself ("Ruhr-Universität")
+    evidence = "-" in tok and low != head[0] and not low.endswith("zentrum")
+    weak = low == "gesellschaft" or low.endswith("zentrum")
+    return head[1], head[2], infl, evidence, weak
 
 
 def _head_of(lowered: str, tables: Tables):
@@ -212,12 +243,12 @@ def _grow_left(text: str, org: _Org, tables: Tables) -> None:
         org.start -= len(before) - m.start()
         before = before[:m.start()]
     for _ in range(2):
-        m = _ADJ_BEFORE.search(before)
+        m = _ADJ_BEFORE.search(before, _last_word_start(before))
         if not m or m.group("adj") in tables.left_stop or m.group("adj").split("-")[0] in tables.left_stop:
             break
         org.start -= len(before) - m.start()
         before = before[:m.start()]
-    m = _ACR_BEFORE.search(before)
+    m = _ACR_BEFORE.search(before, _last_word_start(before))
     if m and m.group("acr") not in tables.not_acronyms and m.group("acr") not in tables.left_stop:
         org.start -= len(before) - m.start()
         org.acronym, org.acronym_span = m.group("acr"), (org.start, org.start + len(m.group("acr")))
@@ -228,6 +259,12 @@ def _grow_left(text: str, org: _Org, tables: Tables) -> None:
         org.start -= len(before) - m.start()
         org.acronym, org.acronym_span = m.group("acr"), (org.start, org.start + len(m.group("acr")))
         org.evidence = True
+
+
+def _last_word_start(before: str) -> int:
+    """Start of the last word: _ADJ_BEFORE/_ACR_BEFORE match only there, so search from it."""
+    rest = before.rstrip()
+    return len(rest) - len(rest.rsplit(None, 1)[-1]) if rest else 0
 
 
 def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
@@ -275,14 +312,19 @@ def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
 def _chain_end(text: str, name_start: int, start: int, end: int, places: dict) -> int:
     """End of a name complement, cut before a trailing acronym (kept for _grow_right) unless a
     place follows it, and never inside a place name."""
-    words = list(re.finditer(r"\S+", text[start:end]))
-    for w in reversed(words[1:]):
-        tok = w.group(0)
-        if places.get(start + w.start()) is not None:
+    rest = text[start:end].rstrip()
+    while True:          # the words after the first one, last first
+        parts = rest.rsplit(None, 1)
+        if len(parts) < 2:
+            break
+        tok = parts[1]
+        tok_start = start + len(rest) - len(tok)
+        if places.get(tok_start) is not None:
+            rest = parts[0]
             continue
         if len(tok) <= 6 and tok[0].isupper() and nm.is_acronym_of(
-                tok, nm.strip_article(text[name_start:start + w.start()])):
-            return start + w.start() - 1
+                tok, nm.strip_article(text[name_start:tok_start])):
+            return tok_start - 1
         break
     return end
 
@@ -320,11 +362,15 @@ def _legal_form_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
         if any(o.start <= m.start() < o.end for o in orgs):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
-        toks = list(_TOKEN_BACK.finditer(text, line_start, m.start()))
+        # only the last 7 words before the form are read: tokenise a window, the line if short
+        window = max(line_start, m.start() - _LEGAL_WINDOW)
+        toks = list(_TOKEN_BACK.finditer(text, window, m.start()))
+        if window > line_start and len(toks) < 9:
+            toks = list(_TOKEN_BACK.finditer(text, line_start, m.start()))
         start = None
         for i, t in enumerate(reversed(toks)):
             w = t.group(0).strip("„“\"'»«")
-            if not w or i >= 6 or w[-1] in ",;:!?" or (w[-1] == "." and not re.search(r"\w\.\w", w)):
+            if not w or i >= 6 or w[-1] in ",;:!?" or (w[-1] == "." and not _INNER_DOT.search(w)):
                 break
             if w == "und" and start is not None and i + 1 < len(toks) and toks[-i - 2].group(0).endswith("-"):
                 continue                      # "Textil- und Bekleidungsindustrie e.V."
@@ -352,10 +398,13 @@ def _place_acronym_orgs(text: str, tables: Tables, orgs: list[_Org], places: dic
     """"LEG Thüringen" (an undefined acronym before a place) and "Aachen (ITA)" (a place with an
     acronym, in a sentence about institutes)."""
     out = []
-    for m in re.finditer(rf"(?<![\w-])(?P<acr>[A-ZÄÖÜ][A-ZÄÖÜ0-9]{{1,5}}){_WS}(?=[A-ZÄÖÜ])", text):
-        acr = m.group("acr")
-        place = places.get(m.end())
-        if place is None or acr in tables.not_acronyms or any(o.start <= m.start() < o.end for o in orgs):
+    for start in sorted(places):
+        # matches of the acronym pattern never overlap, so each place is tried on its own
+        m = _ACRONYM_BEFORE_PLACE.search(text, max(0, start - 7), start)
+        if m is None or text[start:start + 1] not in _CAPITALS:
+            continue
+        acr, place = m.group("acr"), places[start]
+        if acr in tables.not_acronyms or any(o.start <= m.start() < o.end for o in orgs):
             continue
         out.append(_Org(m.start(), place.end, "org.acronym_place", "other", "f", m.start(), m.end(),
                         acronym=acr, acronym_span=(m.start(), m.end()),
@@ -391,7 +440,7 @@ def _normalize(text: str, org: _Org) -> str:
     has_article = nm.after_article(preceding)
     pieces: list[str] = []
     dropped_acronym = False
-    for m in re.finditer(r"\S+", text[org.start:end]):
+    for m in _NON_SPACE.finditer(text[org.start:end]):
         s, e = org.start + m.start(), org.start + m.end()
         word = m.group(0)
         if org.acronym and word.strip("(),") == org.acronym and (
@@ -458,11 +507,11 @@ def _acronym_refs(text: str, tables: Tables, orgs: list[_Org], defs: dict, block
             spans.append((m.start(), m.end()))
     if not defs:
         return out
-    alternation = "|".join(sorted(map(re.escape, defs), key=len, reverse=True))
-    for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w])", text):
-        if any(s < m.end() and m.start() < e for s, e in spans):
+    for start, end in nm.find_literals(text, defs, _NO_WORD_BEFORE, _NO_WORD_AFTER):
+        if any(s < end and start < e for s, e in spans):
             continue
-        name, kind = defs[m.group(0)]
-        out.append(Mention("ORG", m.start(), m.end(), m.group(0), "org.acronym_ref", normalized=name,
-                           attrs={"acronym": m.group(0), "kind": kind}))
+        acr = text[start:end]
+        name, kind = defs[acr]
+        out.append(Mention("ORG", start, end, acr, "org.acronym_ref", normalized=name,
+                           attrs={"acronym": acr, "kind": kind}))
     return out

@@ -17,10 +17,13 @@ from ..normalize import names as nm
 from ..rules import cached_rules
 
 _WS = r"[^\S\n]"
-_CAPW = r"[A-ZÄÖÜ][\w'’]*(?:-[A-ZÄÖÜ][\w'’]*)*"
 _PARTICLES = frozenset(["von", "van", "de", "der", "den", "zu", "und", "di", "da", "del", "el", "al"])
+# (?<![\w.-]) follows the first capital so that re can skip to capitals quickly; a word is
+# matched possessively (giving back letters can never help) to spare re the backtracking
+_CAPW = r"[A-ZÄÖÜ][\w'’]*+(?:-[A-ZÄÖÜ][\w'’]*+)*+"
 _SEQ = re.compile(
-    rf"(?<![\w.-])(?:{_CAPW})(?:{_WS}+(?:(?:von|van|de|der|den|zu|und{_WS}+zu|di|da|del){_WS}+)*{_CAPW}){{1,3}}(?![\w-])")
+    rf"[A-ZÄÖÜ](?<![\w.-].)[\w'’]*+(?:-[A-ZÄÖÜ][\w'’]*+)*+(?:{_WS}+(?:(?:von|van|de|der|den|zu|und{_WS}+zu|di|da|del)"
+    rf"{_WS}+)*{_CAPW}){{1,3}}(?![\w-])")
 _WORDS = re.compile(r"\S+")
 _ADJ = re.compile(r"^[A-Za-zÄÖÜäöüß-]+(?:e|en|er)$")
 _ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des",
@@ -29,6 +32,10 @@ _ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des",
 _NOT_SURNAME_END = ("universität", "hochschule", "institut", "gesellschaft", "stiftung", "verband",
                     "zentrum", "kammer", "agentur", "ministerium", "straße", "platz", "preis", "haus")
 _PREP_ORG = re.compile(rf"{_WS}*(?:,{_WS}*)?(?:aus|von|vom|bei|beim)(?:{_WS}+(?:dem|der|den))?{_WS}+")
+_IN_FORCE = re.compile(r"(?:\bin|\baußer)\s$")
+# look-arounds of a bare surname, for names.find_literals
+_NO_WORD_BEFORE = re.compile(r"(?<![\w-])")
+_NO_WORD_AFTER = re.compile(r"(?![\w-])")
 _TERMINATORS = ",.;:)!?\n\"“”"
 
 
@@ -99,7 +106,11 @@ def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
     taken = sorted(((m.start, m.end, m) for m in mentions if m.label in ("ORG", "MINISTRY", "CENTRE")),
                    key=lambda t: (t[0], -t[1]))
     out: list[Mention] = []
+    first = tables.first
     for m in _SEQ.finditer(text):
+        # a person needs a known first name before the last word; most sequences have none
+        if not any(w.split("-", 1)[0] in first for w in m.group(0).split()[:-1]):
+            continue
         words = [(w.group(0), m.start() + w.start(), m.start() + w.end())
                  for w in _WORDS.finditer(m.group(0))]
         i = 0
@@ -158,7 +169,8 @@ def _mention(text: str, start: int, end: int, name: str, tables: Tables, taken) 
             attrs["role"] = _clean_role(a.group("role"))
             role_span = (a.start("role"), a.end("role"))
         else:
-            c = tables.role_comma.search(before)
+            # role_comma ends in "," and spaces: skip its costly search everywhere else
+            c = tables.role_comma.search(before) if before.rstrip().endswith(",") else None
             if c:
                 attrs["role"] = " ".join(c.group("role").split())
                 off = start - len(before)
@@ -219,15 +231,15 @@ def _surname_refs(text: str, tables: Tables, persons: list[Mention], taken) -> l
     if not by_surname:
         return []
     blocked = [(p.start, p.end) for p in persons] + [(s, e) for s, e, _ in taken]
-    alternation = "|".join(sorted(map(re.escape, by_surname), key=len, reverse=True))
     out = []
-    for m in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text):
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+    for start, end in nm.find_literals(text, by_surname, _NO_WORD_BEFORE, _NO_WORD_AFTER):
+        if any(s < end and start < e for s, e in blocked):
             continue
-        before = text[max(0, m.start() - 40):m.start()]
-        if re.search(r"(?:\bin|\baußer)\s$", before):      # "in Kraft", not Ms Kraft
+        before = text[max(0, start - 40):start]
+        if _IN_FORCE.search(before):      # "in Kraft", not Ms Kraft
             continue
         role = _role_before(before.split("\n")[-1], tables)
-        out.append(Mention("PERSON", m.start(), m.end(), m.group(0), "person.surname_ref",
-                           by_surname[m.group(0)], {"role": role, "organisation": None}))
+        surname = text[start:end]
+        out.append(Mention("PERSON", start, end, surname, "person.surname_ref",
+                           by_surname[surname], {"role": role, "organisation": None}))
     return out

@@ -72,3 +72,27 @@ def after_article(preceding: str) -> bool:
     """True when the word before a name is an article or fused preposition."""
     words = preceding.split()
     return bool(words) and (words[-1].lower() in _GOVERNING or words[-1].lower() in ARTICLES)
+
+
+def find_literals(text: str, literals, before: re.Pattern, after: re.Pattern) -> list[tuple[int, int]]:
+    """Spans of `literals` in `text`, exactly as `finditer` of the alternation of them, longest
+    first, between the zero-width checks `before` and `after` would give them (leftmost, then
+    longest, never overlapping), without compiling a regex per document. `before`/`after` are
+    compiled look-arounds tried with .match at the start and end of an occurrence. Empty
+    literals are ignored."""
+    best: dict[int, int] = {}
+    for lit in literals:
+        size = len(lit)
+        if not size:
+            continue
+        i = text.find(lit)
+        while i >= 0:
+            if size > best.get(i, 0) and before.match(text, i) and after.match(text, i + size):
+                best[i] = size
+            i = text.find(lit, i + 1)
+    spans, last = [], 0
+    for start in sorted(best):
+        if start >= last:
+            last = start + best[start]
+            spans.append((start, last))
+    return spans

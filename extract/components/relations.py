@@ -27,9 +27,13 @@ class Relations:
         text = doc._.text
         mark_noise(doc._.mentions, doc._.noise)
         low = lower(text)
+        labels = {m.label for m in doc._.mentions}
+        # Partner cues need institutions, programme cues need sums or spans to scope.
+        wanted = {"partners": "ORG" in labels, "programme": bool(labels & {"MONEY", "PERIOD"})}
         triggers = [Trigger(m.start(), m.end(), kind, rule_id)
                     for regex, kind, rule_id, gate in self.triggers
-                    if gate is None or gate.open(text, low)  # skip cues whose words are absent
+                    if wanted["programme" if kind.startswith("programme") else "partners"]
+                    and (gate is None or gate.open(text, low))  # skip cues whose words are absent
                     for m in regex.finditer(text)]
         triggers.sort(key=lambda t: t.start)
         if doc._.sentences is None:

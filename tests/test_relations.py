@@ -180,3 +180,11 @@ def test_a_host_institution_after_the_centre_name_leads_it():
           mention(text, "ORG", "Universität Kiel", city="Kiel")]
     (row,) = build_facts(text, ms, triggers(text))["centres"]
     assert row["lead_partner"] == "Universität Kiel"
+
+
+def test_a_consortium_around_an_institution_is_led_by_it():
+    text = "Ein Konsortium um die Hochschule Hof mit der IHK Oberfranken betreibt das Zentrum in Hof."
+    ms = [mention(text, "ORG", "Hochschule Hof"), mention(text, "ORG", "IHK Oberfranken"),
+          mention(text, "CENTRE", "Zentrum", city="Hof")]
+    roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
+    assert roles["Hochschule Hof"] == "lead"

@@ -188,3 +188,14 @@ def test_a_consortium_around_an_institution_is_led_by_it():
           mention(text, "CENTRE", "Zentrum", city="Hof")]
     roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
     assert roles["Hochschule Hof"] == "lead"
+
+
+def test_a_bare_zentrum_elsewhere_is_the_named_centre_not_a_second_one():
+    text = ("Träger des Digitalzentrums Oberland ist die Muster mbH mit Sitz in Weilheim. "
+            "Das Zentrum berät Betriebe in Murnau und erhält 400.000 Euro.")
+    ms = [mention(text, "CENTRE", "Digitalzentrums Oberland", "Digitalzentrum Oberland", city="Weilheim",
+                  kind="Digitalzentrum"),
+          mention(text, "CENTRE", "Zentrum", city="Murnau", kind="Zentrum"),
+          mention(text, "ORG", "Muster mbH"), mention(text, "MONEY", "400.000 Euro", amount_eur=400000)]
+    (row,) = build_facts(text, ms, triggers(text))["centres"]
+    assert (row["city"], row["funding_eur"], row["lead_partner"]) == ("Weilheim", 400000, "Muster mbH")

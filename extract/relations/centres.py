@@ -22,6 +22,11 @@ def is_concrete(m: Mention) -> bool:
     return not (a.get("generic") or a.get("plural") or a.get("anaphor"))
 
 
+def is_bare(m: Mention) -> bool:
+    """A centre named by its head word alone ("Zentrum", "Kompetenzzentrum")."""
+    return (m.normalized or m.text) == m.attrs.get("kind")
+
+
 def main_city(cities: list[Mention]) -> str | None:
     """The city the document is mostly about: most mentions, earliest on ties."""
     if not cities:
@@ -41,6 +46,10 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
     keyed by city."""
     hints = city_hints or {}
     concrete = [m for m in centre_mentions if is_concrete(m)]
+    if any(m.attrs.get("city") and not is_bare(m) for m in concrete):
+        # "Das Zentrum … in Zittau" beside a placed, named centre: the same centre, the city
+        # is where it works or a second site, not another centre.
+        concrete = [m for m in concrete if not is_bare(m)]
     placed = {m.attrs["city"] for m in concrete if m.attrs.get("city")}
     # An unplaced name beside exactly one placed centre restates it; with none placed, the
     # owner's city ("… der Hochschule Landshut") or the document's main city keys it.

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
-from .centres import Centre, centre_at, collect_centres, dominant, is_concrete
+from .centres import Centre, centre_at, collect_centres, dominant, is_bare, is_concrete
 from .partners import city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
@@ -33,7 +33,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     sentences = sentences or Sentences(text)
     cities = mentions_of(live, "CITY")
     centre_mentions = mentions_of(live, "CENTRE")
-    anaphors = [m for m in centre_mentions if m.attrs.get("anaphor")]
+    anaphors = [m for m in centre_mentions if m.attrs.get("anaphor") or is_bare(m)]
     orgs = mentions_of(live, "ORG")
     owned = owners(text, [m for m in centre_mentions if is_concrete(m)], orgs)
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}

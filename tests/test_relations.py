@@ -199,3 +199,9 @@ def test_a_bare_zentrum_elsewhere_is_the_named_centre_not_a_second_one():
           mention(text, "ORG", "Muster mbH"), mention(text, "MONEY", "400.000 Euro", amount_eur=400000)]
     (row,) = build_facts(text, ms, triggers(text))["centres"]
     assert (row["city"], row["funding_eur"], row["lead_partner"]) == ("Weilheim", 400000, "Muster mbH")
+
+
+def test_a_year_ends_a_sentence_an_ordinal_does_not():
+    text = "Die Förderung läuft bis Juni 2024. Anträge sind ab dem 3. Mai möglich."
+    s = Sentences(text)
+    assert [text[a:b] for a, b in s.spans] == ["Die Förderung läuft bis Juni 2024.", "Anträge sind ab dem 3. Mai möglich."]

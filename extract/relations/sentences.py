@@ -61,4 +61,4 @@ def _is_abbreviation(text: str, dot_end: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
-    return word.isdigit() or word in _ABBREV or word.rstrip(".") in _ABBREV or len(word) == 1
+    return (word.isdigit() and len(word) <= 2) or word in _ABBREV or word.rstrip(".") in _ABBREV or len(word) == 1

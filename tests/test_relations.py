@@ -204,4 +204,5 @@ def test_a_bare_zentrum_elsewhere_is_the_named_centre_not_a_second_one():
 def test_a_year_ends_a_sentence_an_ordinal_does_not():
     text = "Die Förderung läuft bis Juni 2024. Anträge sind ab dem 3. Mai möglich."
     s = Sentences(text)
-    assert [text[a:b] for a, b in s.spans] == ["Die Förderung läuft bis Juni 2024.", "Anträge sind ab dem 3. Mai möglich."]
+    assert [text[a:b] for a, b in s.spans] == [
+        "Die Förderung läuft bis Juni 2024.", "Anträge sind ab dem 3. Mai möglich."]

@@ -32,21 +32,6 @@ def make_temporal(nlp, name, rules_dir):
     return Temporal(rules_dir or None)
 
 
-# The shared splitter reads "2024." as an ordinal; a year ending a sentence is common here.
-_YEAR_STOP = re.compile(r"(?<=\d{4})\.\s+(?=[A-ZÄÖÜ])")
-
-
-def _clause(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
-    """The part of the sentence around `at`, cut again after a year that ends a sentence."""
-    a, b = sentence
-    for m in _YEAR_STOP.finditer(text, a, b):
-        if m.end() <= at:
-            a = m.end()
-        else:
-            return a, m.start()
-    return a, b
-
-
 class _Rule(NamedTuple):
     regex: re.Pattern
     id: str
@@ -339,7 +324,7 @@ class Temporal:
             if published:
                 s.attrs = P.span(start=published[:7], duration=months)
         for s in spans:
-            a, b = _clause(text, sentences.span(s.start), s.start)
+            a, b = sentences.span(s.start)
             s.attrs["kind"] = self._kind(text[a:b], s, any(a <= m < b for m in money))
 
     def _kind(self, sentence: str, s: _Span, has_money: bool) -> str:

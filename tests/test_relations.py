@@ -1,6 +1,8 @@
 """Linking, on hand-made mentions: pure code, no pipeline needed."""
 from __future__ import annotations
 
+import pytest
+
 from extract.model import Mention
 from extract.relations import build_facts
 from extract.relations.sentences import Sentences
@@ -206,3 +208,23 @@ def test_a_year_ends_a_sentence_an_ordinal_does_not():
     s = Sentences(text)
     assert [text[a:b] for a, b in s.spans] == [
         "Die Förderung läuft bis Juni 2024.", "Anträge sind ab dem 3. Mai möglich."]
+
+
+@pytest.mark.parametrize("sentence, lead, partners", [
+    ("Die Konsortialführung liegt bei der Hochschule Hof. Gemeinsam mit der IHK Oberfranken arbeitet sie.",
+     "Hochschule Hof", ["IHK Oberfranken"]),
+    ("Die Leitung des Konsortiums hat die Hochschule Hof übernommen. Zum Verbund gehören die IHK Oberfranken.",
+     "Hochschule Hof", ["IHK Oberfranken"]),
+    ("Federführend ist die Hochschule Hof. Mit im Boot sind die IHK Oberfranken.", "Hochschule Hof",
+     ["IHK Oberfranken"]),
+    ("Träger ist die Hochschule Hof. Als Partner wirken die IHK Oberfranken mit.", "Hochschule Hof",
+     ["IHK Oberfranken"]),
+    ("Es wird von der Hochschule Hof gemeinsam mit der IHK Oberfranken betrieben.", "Hochschule Hof",
+     ["IHK Oberfranken"]),
+    ("Die Agentur ist bei der Hochschule Hof angesiedelt, Beteiligt ist die IHK Oberfranken.", "Hochschule Hof",
+     ["IHK Oberfranken"]),
+])
+def test_lead_and_partner_cues(sentence, lead, partners):
+    ms = [mention(sentence, "ORG", "Hochschule Hof"), mention(sentence, "ORG", "IHK Oberfranken")]
+    roles = {r["name"]: r["role"] for r in build_facts(sentence, ms, triggers(sentence))["partners"]}
+    assert roles == {lead: "lead", **{p: "partner" for p in partners}}

@@ -17,6 +17,7 @@ _ROLE_RANK = {"lead": 0, "project_agency": 1, "partner": 2, "associate": 3}
 _TOPIC = re.compile(r"Thema:\s*([^);\n]+)")
 _CITY_AFTER = re.compile(r"\s*(?:aus|in|mit Sitz in)\s+$")
 LEAD_WINDOW = 160  # chars between a lead cue and its institution
+_AGENT = re.compile(r"\b(?:von|vom|durch)\s+(?:der|dem|den|die|das)?\s*$")
 
 
 @dataclass
@@ -51,7 +52,9 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
             prev = [o for o in orgs if s_start <= o.start and o.end <= trig.start
                     and trig.start - o.end <= LEAD_WINDOW]
             if prev:
-                add(prev[-1], "lead", trig.rule)
+                # "von der X gemeinsam mit Y und Z betrieben": the agent after "von" leads
+                agent = [o for o in prev if _AGENT.search(text, max(0, o.start - 12), o.start)]
+                add(agent[-1] if agent else prev[-1], "lead", trig.rule)
         elif trig.kind in ("partner_list", "associate_list"):
             _b_start, b_end = sentences.block(trig.start)
             role = "partner" if trig.kind == "partner_list" else "associate"

@@ -204,3 +204,18 @@ def test_a_date_line_with_a_short_label_after_it_is_the_dateline():
 
     text = "12.03.2019 | Pressemitteilung\nDas Kompetenzzentrum in Kiel startet heute mit seiner Arbeit."
     assert analyse_text(text)["documents"][0]["published"] == "2019-03-12"
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Titel\n\n22. Oktober 2021 | Behörde für Wirtschaft und Innovation\n\nDie Behörde fördert das Zentrum.",
+     "2021-10-22"),
+    ("Ministerium\n\nPresseinformation Nr. 148/2019 | Schwerin, den 21. August 2019\n\nDrei Zentren starten.",
+     "2019-08-21"),
+    ("KI-Hub startet\nKategorie: Wirtschaft | 18.02.2020 | Lesedauer: 3 Min.\n\nDas Land fördert den Hub.",
+     "2020-02-18"),
+    ("Das Zentrum startet am 1. Juli 2020\nMehr dazu später.", ""),
+])
+def test_datelines_between_page_labels(text, published):
+    from extract import analyse_text
+
+    assert analyse_text(text)["documents"][0]["published"] == published

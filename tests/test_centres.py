@@ -219,3 +219,11 @@ def test_speed(centres):
     for _ in range(50):
         run(centres, text)
     assert (time.perf_counter() - start) / 50 < 0.02  # generous: catches a runaway regex
+
+
+def test_hyphen_chained_hub_names_are_centres():
+    from extract import analyse_text
+
+    rows = analyse_text("KI-Transfer-Hub Nordland startet in Flensburg\nDas Land fördert den Hub.")["mentions"]
+    centres = [r["text"] for r in rows if r["label"] == "CENTRE"]
+    assert "KI-Transfer-Hub Nordland" in centres

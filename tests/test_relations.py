@@ -228,3 +228,14 @@ def test_lead_and_partner_cues(sentence, lead, partners):
     ms = [mention(sentence, "ORG", "Hochschule Hof"), mention(sentence, "ORG", "IHK Oberfranken")]
     roles = {r["name"]: r["role"] for r in build_facts(sentence, ms, triggers(sentence))["partners"]}
     assert roles == {lead: "lead", **{p: "partner" for p in partners}}
+
+
+def test_sentences_that_name_only_a_centres_city_or_open_with_a_pronoun_belong_to_it():
+    text = ("Das Zentrum Nord in Kiel erhält 1 Mio. Euro. Das Zentrum Süd in Ulm startet ebenfalls. "
+            "Nach Ulm gehen 2 Mio. Euro. Dort übernimmt die Hochschule Ulm die Koordination.")
+    ms = [mention(text, "CENTRE", "Zentrum Nord", city="Kiel"), mention(text, "CENTRE", "Zentrum Süd", city="Ulm"),
+          mention(text, "CITY", "Kiel"), mention(text, "CITY", "Ulm"), mention(text, "CITY", "Ulm", nth=1),
+          mention(text, "MONEY", "1 Mio. Euro", amount_eur=1000000),
+          mention(text, "MONEY", "2 Mio. Euro", amount_eur=2000000), mention(text, "ORG", "Hochschule Ulm")]
+    rows = {r["city"]: (r["funding_eur"], r["lead_partner"]) for r in build_facts(text, ms, triggers(text))["centres"]}
+    assert rows == {"Kiel": (1000000, None), "Ulm": (2000000, "Hochschule Ulm")}

@@ -1,10 +1,14 @@
 """Which centres a document is about, keyed by the city they sit in."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Mention
+
+# A sentence that opens with a pronoun or "dort" continues the previous one's subject.
+_PRONOUN = re.compile(r"\s*(?:Es|Er|Sie|Dort|Hier|Dieses|Diese|Dieser)\b")
 
 
 @dataclass
@@ -69,19 +73,27 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
     return list(centres.values())
 
 
-def centre_at(span: tuple[int, int], centres: list[Centre], anaphors: list[Mention]):
-    """(centre, how) for a sentence: the centre named in it ("named"), the one an anaphor in
-    it refers to ("anaphor"), the document's only centre ("single"), or (None, "")."""
+def centre_at(span: tuple[int, int], centres: list[Centre], anaphors: list[Mention],
+              cities: list[Mention] = (), text: str = ""):
+    """(centre, how) for a sentence: the centre named in it ("named"), the one an anaphor or a
+    sentence-initial pronoun ("Es", "Dort") refers to ("anaphor"), in a text about several
+    centres the one whose city alone the sentence names ("city": "Nach Greifswald gehen
+    1,4 Mio. Euro"), the document's only centre ("single"), or (None, "")."""
     start, end = span
     inside = [c for c in centres for m in c.mentions if start <= m.start < end]
     if inside:
         return inside[0], "named"
-    if any(start <= a.start < end for a in anaphors):
-        before = [(m.start, c) for c in centres for m in c.mentions if m.start < start]
+    before = [(m.start, c) for c in centres for m in c.mentions if m.start < start]
+    if any(start <= a.start < end for a in anaphors) or (text and _PRONOUN.match(text, start)):
         if before:
             return max(before, key=lambda x: x[0])[1], "anaphor"
         if dominant(centres) is not None:
             return dominant(centres), "anaphor"
+    if len(centres) > 1:
+        by_city = {c.city: c for c in centres}
+        here = {m.normalized for m in cities if start <= m.start < end and m.normalized in by_city}
+        if len(here) == 1:
+            return by_city[here.pop()], "city"
     main = dominant(centres)
     if main is not None:
         return main, "single"

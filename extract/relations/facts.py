@@ -44,7 +44,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
 
     def scope_of(m: Mention) -> tuple[Centre | None, str]:
         span = sentences.span(m.start)
-        centre, how = centre_at(span, centres, anaphors)
+        centre, how = centre_at(span, centres, anaphors, cities, text)
         cues = programme + programme_all if how == "single" else programme_all
         if centre and any(span[0] <= t.start < span[1] for t in cues):
             return None, "programme"
@@ -109,7 +109,7 @@ def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, ow
     rows = []
     for link in links:
         o = link.org
-        centre = owner_of.get(id(o)) or centre_at(sentences.span(o.start), centres, anaphors)[0]
+        centre = owner_of.get(id(o)) or centre_at(sentences.span(o.start), centres, anaphors, cities, text)[0]
         rows.append({"centre": _centre_name(centre), "_centre": centre,
                      "name": o.normalized or o.text, "acronym": o.attrs.get("acronym"),
                      "city": city_of(text, o, cities), "role": link.role,

@@ -239,3 +239,10 @@ def test_sentences_that_name_only_a_centres_city_or_open_with_a_pronoun_belong_t
           mention(text, "MONEY", "2 Mio. Euro", amount_eur=2000000), mention(text, "ORG", "Hochschule Ulm")]
     rows = {r["city"]: (r["funding_eur"], r["lead_partner"]) for r in build_facts(text, ms, triggers(text))["centres"]}
     assert rows == {"Kiel": (1000000, None), "Ulm": (2000000, "Hochschule Ulm")}
+
+
+def test_a_bulleted_consortium_list_with_a_coordination_entry():
+    text = "Konsortium:\n- Hochschule Hof (HH), Koordination\n- IHK Oberfranken\n\nDas Zentrum startet."
+    ms = [mention(text, "ORG", "Hochschule Hof (HH)", "Hochschule Hof"), mention(text, "ORG", "IHK Oberfranken")]
+    roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
+    assert roles == {"Hochschule Hof": "lead", "IHK Oberfranken": "partner"}

@@ -131,3 +131,14 @@ def test_find_literals_is_the_regex_alternation(text, literals):
 def test_legal_form_far_into_a_long_line(tables):
     text = "Lange Einleitung ohne Namen, " * 12 + "dann die Muster Software GmbH in Jena."
     assert ("Muster Software GmbH", "Muster Software GmbH", None) in orgs(tables, text, ["Jena"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Partner ist die Universität zu Lübeck.", "Universität zu Lübeck"),
+    ("Die Friedrich-Alexander-Universität Erlangen-Nürnberg (FAU) ist Partner.",
+     "Friedrich-Alexander-Universität Erlangen-Nürnberg"),
+])
+def test_city_forms_after_a_university(text, name):
+    from extract import analyse_text
+
+    assert name in [r["normalized"] for r in analyse_text(text)["mentions"] if r["label"] == "ORG"]

@@ -282,7 +282,9 @@ def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
             org.acronym, org.acronym_span = m.group("acr"), (m.start("acr"), m.end("acr"))
             pos, org.evidence = m.end(), True
             continue
-        place = places.get(pos + 1) if pos < len(text) and text[pos] == " " else None
+        # "Universität Bremen", "Universität zu Lübeck", "Universität Erlangen-Nürnberg"
+        gap = 4 if text.startswith(" zu ", pos) else 1 if pos < len(text) and text[pos] in " -" else 0
+        place = places.get(pos + gap) if gap else None
         if place is not None and (org.city is None or place.label == "CITY"):
             if place.label == "CITY":
                 org.city = place.normalized

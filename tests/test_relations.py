@@ -246,3 +246,19 @@ def test_a_bulleted_consortium_list_with_a_coordination_entry():
     ms = [mention(text, "ORG", "Hochschule Hof (HH)", "Hochschule Hof"), mention(text, "ORG", "IHK Oberfranken")]
     roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
     assert roles == {"Hochschule Hof": "lead", "IHK Oberfranken": "partner"}
+
+
+@pytest.mark.parametrize("sentence, lead, partners", [
+    ("Die Hochschule Hof fungiert als Konsortialführerin. Mit von der Partie ist die IHK Oberfranken.",
+     "Hochschule Hof", ["IHK Oberfranken"]),
+    ("Angeführt wird der Verbund von der Hochschule Hof. Das Konsortium besteht aus der IHK Oberfranken.",
+     "Hochschule Hof", ["IHK Oberfranken"]),
+    ("Das Zentrum wird von der Hochschule Hof geführt. Unterstützt wird es von der IHK Oberfranken.",
+     "Hochschule Hof", ["IHK Oberfranken"]),
+    ("Die Hochschule Hof leitet das Zentrum, die IHK Oberfranken ist Partner des Zentrums.", "Hochschule Hof",
+     ["IHK Oberfranken"]),
+])
+def test_more_lead_and_partner_paraphrases(sentence, lead, partners):
+    ms = [mention(sentence, "ORG", "Hochschule Hof"), mention(sentence, "ORG", "IHK Oberfranken")]
+    roles = {r["name"]: r["role"] for r in build_facts(sentence, ms, triggers(sentence))["partners"]}
+    assert roles == {lead: "lead", **{p: "partner" for p in partners}}

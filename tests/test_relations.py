@@ -262,3 +262,13 @@ def test_more_lead_and_partner_paraphrases(sentence, lead, partners):
     ms = [mention(sentence, "ORG", "Hochschule Hof"), mention(sentence, "ORG", "IHK Oberfranken")]
     roles = {r["name"]: r["role"] for r in build_facts(sentence, ms, triggers(sentence))["partners"]}
     assert roles == {lead: "lead", **{p: "partner" for p in partners}}
+
+
+def test_sums_given_each_and_spans_of_all_centres_reach_every_centre():
+    text = ("Das Zentrum Nord in Kiel und das Zentrum Süd in Ulm starten. Das Land fördert beide Zentren mit "
+            "jeweils 1 Mio. Euro. Alle Zentren werden bis Ende 2022 gefördert.")
+    ms = [mention(text, "CENTRE", "Zentrum Nord", city="Kiel"), mention(text, "CENTRE", "Zentrum Süd", city="Ulm"),
+          mention(text, "MONEY", "1 Mio. Euro", amount_eur=1000000),
+          mention(text, "PERIOD", "bis Ende 2022", start=None, end="2022-12", duration_months=None, kind="funding")]
+    rows = {r["city"]: (r["funding_eur"], r["end"]) for r in build_facts(text, ms, triggers(text))["centres"]}
+    assert rows == {"Kiel": (1000000, "2022-12"), "Ulm": (1000000, "2022-12")}

@@ -10,6 +10,7 @@ from .partners import city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
+_EACH = re.compile(r"\b(?:jeweils|je)\b")
 # A span whose text names a month ("Ende Juli 2020", "30.06.2021") is more precise than a year.
 _MONTH_NAMED = re.compile(r"\d{1,2}\.\s?\d{1,2}\.|\b(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez"
                           r"|Frühjahr|Sommer|Herbst|Winter)", re.IGNORECASE)
@@ -50,7 +51,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
             return None, "programme"
         return centre, "centre" if centre else "other"
 
-    funding = _funding_rows(mentions_of(live, "MONEY"), scope_of)
+    funding = _funding_rows(text, mentions_of(live, "MONEY"), scope_of)
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of)
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
     partners = _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of)
@@ -73,7 +74,7 @@ def _centre_name(c: Centre | None) -> str | None:
     return c.name if c else None
 
 
-def _funding_rows(money: list[Mention], scope_of) -> list[dict]:
+def _funding_rows(text: str, money: list[Mention], scope_of) -> list[dict]:
     rows, seen = [], set()
     for m in money:
         amount = m.attrs.get("amount_eur")
@@ -82,7 +83,8 @@ def _funding_rows(money: list[Mention], scope_of) -> list[dict]:
         seen.add(amount)
         centre, scope = scope_of(m)
         rows.append({"centre": _centre_name(centre), "amount_eur": amount, "text": m.text,
-                     "start": None, "end": None, "scope": scope, "_centre": centre, **_prov(m)})
+                     "start": None, "end": None, "scope": scope, "_centre": centre,
+                     "_each": bool(_EACH.search(text, max(0, m.start - 40), m.end + 12)), **_prov(m)})
     return rows
 
 
@@ -121,10 +123,14 @@ def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, ow
 def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
     rows = []
     for c in centres:
-        money = [f for f in funding if f["_centre"] is c]
+        # A sum given "jeweils"/"je" goes to every centre without a sum of its own.
+        money = [f for f in funding if f["_centre"] is c] or [f for f in funding if f["_each"]]
         spans = [p for p in periods if p["_centre"] is c and p["kind"] != "deadline"]
-        if not spans and c is dominant(centres):
-            spans = [p for p in periods if p["kind"] != "deadline"]
+        if not spans:
+            # the dominant centre takes any span; others the spans tied to no centre
+            # ("Alle drei Zentren werden bis Ende 2022 gefördert")
+            spans = [p for p in periods if p["kind"] != "deadline"
+                     and (c is dominant(centres) or p["_centre"] is None)]
         span = _latest(spans)
         lead = next((p for p in partners if p["role"] == "lead" and p["_centre"] is c), None)
         rows.append({
@@ -137,6 +143,7 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
     for table in (funding, periods, partners):
         for r in table:
             r.pop("_centre", None)
+            r.pop("_each", None)
     for r in partners:
         r.pop("_key", None)
     return rows

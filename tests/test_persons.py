@@ -93,3 +93,19 @@ def test_organisation_after_name(tables):
 def test_person_key():
     assert nm.person_key("Prof. Dr. Jürgen  Ude") == "Jürgen Ude"
     assert nm.surname("Nicole Hoffmeister-Kraut") == "Hoffmeister-Kraut"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Oberbürgermeister Melf Grantz eröffnete das Zentrum.", "Melf Grantz", "Oberbürgermeister"),
+    ("Das sagte Wissenschaftsministerin Theresia Bauer am Montag.", "Theresia Bauer", "Wissenschaftsministerin"),
+])
+def test_an_unlisted_first_name_counts_after_a_role_word(text, name, role):
+    from extract import analyse_text
+
+    assert [(p["name"], p["role"]) for p in analyse_text(text)["persons"]] == [(name, role)]
+
+
+def test_capitalised_words_after_a_role_word_need_a_surname_shape():
+    from extract import analyse_text
+
+    assert analyse_text("Der Minister Neue Wege geht heute.")["persons"] == []

@@ -109,7 +109,14 @@ def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
     first = tables.first
     for m in _SEQ.finditer(text):
         # a person needs a known first name before the last word; most sequences have none
+        words = None
         if not any(w.split("-", 1)[0] in first for w in m.group(0).split()[:-1]):
+            # an unlisted first name counts right after a role word: "Oberbürgermeister Melf Grantz"
+            words = [(w.group(0), m.start() + w.start(), m.start() + w.end())
+                     for w in _WORDS.finditer(m.group(0))]
+            found = _role_led(text, words, tables)
+            if found and not any(s < found[1] and found[0] < e for s, e, _ in taken):
+                out.append(_mention(text, *found, tables, taken))
             continue
         words = [(w.group(0), m.start() + w.start(), m.start() + w.end())
                  for w in _WORDS.finditer(m.group(0))]
@@ -126,6 +133,26 @@ def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
     out += _credit_initials(text, tables, out)
     out += _surname_refs(text, tables, out, taken)
     return sorted(out, key=lambda p: p.start)
+
+
+def _role_led(text: str, words, tables: Tables):
+    """(start, end, name) of "Role Firstname Surname" when the first name is not in our list:
+    the role word opens the sequence of capitalised words or stands right before it."""
+    before = text[max(0, words[0][1] - 40):words[0][1]].split() if words else []
+    if before and tables.role_word.search(before[-1]):
+        i = 0
+    elif len(words) >= 3 and tables.role_word.search(words[0][0]):
+        i = 1
+    else:
+        return None
+    if len(words) - i not in (2, 3):
+        return None
+    (first, start, _), (surname, _, end) = words[i], words[i + 1]
+    if (not first[0].isupper() or not surname[0].isupper() or surname.isupper() or first.isupper()
+            or surname in tables.not_surname or first in tables.not_surname
+            or surname.lower().endswith(_NOT_SURNAME_END) or not surname[-1].isalpha()):
+        return None
+    return start, end, f"{first} {surname}"
 
 
 def _person_at(words, i: int, tables: Tables):

@@ -265,3 +265,19 @@ def test_sums_given_each_and_spans_of_all_centres_reach_every_centre():
           mention(text, "PERIOD", "bis Ende 2022", start=None, end="2022-12", duration_months=None, kind="funding")]
     rows = {r["city"]: (r["funding_eur"], r["end"]) for r in build_facts(text, ms, triggers(text))["centres"]}
     assert rows == {"Kiel": (1000000, "2022-12"), "Ulm": (1000000, "2022-12")}
+
+
+def test_a_named_lead_role_outranks_one_read_from_a_verb():
+    text = ("Das Zentrum in Hof wird von der Hochschule Hof und der IHK Oberfranken betrieben; "
+            "die Federführung hat die IHK Oberfranken.")
+    ms = [mention(text, "CENTRE", "Zentrum", city="Hof"), mention(text, "ORG", "Hochschule Hof"),
+          mention(text, "ORG", "IHK Oberfranken")]
+    (row,) = build_facts(text, ms, triggers(text))["centres"]
+    assert row["lead_partner"] == "IHK Oberfranken"
+
+
+def test_a_programme_name_is_not_a_centre():
+    text = "Die Digital Hub Initiative in Berlin wählt das Zentrum in Leipzig aus."
+    ms = [mention(text, "CENTRE", "Digital Hub Initiative", city="Berlin"),
+          mention(text, "CENTRE", "Zentrum", city="Leipzig")]
+    assert [r["city"] for r in build_facts(text, ms, triggers(text))["centres"]] == ["Leipzig"]

@@ -20,10 +20,16 @@ class Centre:
     mentions: list[Mention] = field(default_factory=list)
 
 
+# A name that ends in a programme word names the programme, not one of its centres.
+_PROGRAMME_NAME = re.compile(r"(?:Initiative|[Pp]rogramm|Förderaufruf|Wettbewerb|Strategie|Plattform)\w*$")
+
+
 def is_concrete(m: Mention) -> bool:
-    """A named, singular centre (not "26 Kompetenzzentren", not "das Zentrum")."""
+    """A named, singular centre (not "26 Kompetenzzentren", not "das Zentrum", not the
+    "Digital Hub Initiative")."""
     a = m.attrs
-    return not (a.get("generic") or a.get("plural") or a.get("anaphor"))
+    return not (a.get("generic") or a.get("plural") or a.get("anaphor")
+                or _PROGRAMME_NAME.search(m.normalized or m.text))
 
 
 def is_bare(m: Mention) -> bool:

@@ -10,6 +10,10 @@ from .partners import city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
+# Lead cues that imply the role (a verb, a grant notice, a host) rather than name it.
+_IMPLIED_LEAD = frozenset({"rel.lead.von_verb_end", "rel.lead.von_koordiniert", "rel.lead.koordiniert_verb",
+                           "rel.lead.passive", "rel.lead.bescheid_empfaenger", "rel.lead.an_angesiedelt",
+                           "rel.lead.angesiedelt"})
 _EACH = re.compile(r"\b(?:jeweils|je)\b")
 # A span whose text names a month ("Ende Juli 2020", "30.06.2021") is more precise than a year.
 _MONTH_NAMED = re.compile(r"\d{1,2}\.\s?\d{1,2}\.|\b(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez"
@@ -132,7 +136,9 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
             spans = [p for p in periods if p["kind"] != "deadline"
                      and (c is dominant(centres) or p["_centre"] is None)]
         span = _latest(spans)
-        lead = next((p for p in partners if p["role"] == "lead" and p["_centre"] is c), None)
+        leads = [p for p in partners if p["role"] == "lead" and p["_centre"] is c]
+        # a named role (Federführung, Koordinator …) outranks one read from a verb or a grant
+        lead = min(leads, key=lambda p: p["rule"] in _IMPLIED_LEAD, default=None)
         rows.append({
             "centre": c.name, "city": c.city, "state": states.get(c.city) or c.first.attrs.get("state"),
             "funding_eur": money[0]["amount_eur"] if money else None,

@@ -166,3 +166,10 @@ def test_normalize_helpers(fn, arg, expected):
 def test_adjective_forms():
     assert "Bayerische" in adjective_forms("bayerisch") and "bayerischen" in adjective_forms("bayerisch")
     assert adjective_forms("Thüringer") == ["Thüringer"]
+
+
+def test_a_role_in_brackets_is_not_a_place_qualifier():
+    from extract import analyse_text
+
+    assert analyse_text("Kontakt: Eveline Vogt (Pressesprecherin), Telefon 0421 123")["cities"] == []
+    assert [r["city"] for r in analyse_text("Das Zentrum in Essen (NRW) startet.")["cities"]] == ["Essen"]

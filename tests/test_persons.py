@@ -109,3 +109,13 @@ def test_capitalised_words_after_a_role_word_need_a_surname_shape():
     from extract import analyse_text
 
     assert analyse_text("Der Minister Neue Wege geht heute.")["persons"] == []
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Koordinator ist die Technische Hochschule Nürnberg Georg Simon Ohm.", []),
+    ("Für die Universität Bremen sprach Rektorin Anna Weber.", ["Anna Weber"]),
+])
+def test_a_name_that_continues_an_institution_is_not_a_person(text, names):
+    from extract import analyse_text
+
+    assert [p["name"] for p in analyse_text(text)["persons"]] == names

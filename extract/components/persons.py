@@ -25,6 +25,8 @@ _SEQ = re.compile(
     rf"[A-ZÄÖÜ](?<![\w.-].)[\w'’]*+(?:-[A-ZÄÖÜ][\w'’]*+)*+(?:{_WS}+(?:(?:von|van|de|der|den|zu|und{_WS}+zu|di|da|del)"
     rf"{_WS}+)*{_CAPW}){{1,3}}(?![\w-])")
 _WORDS = re.compile(r"\S+")
+# only capitalised words between an institution and a name: the name continues the institution's
+_NAME_GAP = re.compile(r"(?:[^\S\n]+[A-ZÄÖÜ][\w-]*)*[^\S\n]+")
 _ADJ = re.compile(r"^[A-Za-zÄÖÜäöüß-]+(?:e|en|er)$")
 _ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des",
                        "ein", "eine", "einer", "eines", "einem", "einen"])
@@ -127,12 +129,21 @@ def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
                 i += 1
                 continue
             start, end, name, nxt = found
-            if not any(s < end and start < e for s, e, _ in taken):
+            # inside an institution's name, or right after it ("Hochschule Nürnberg Georg Simon Ohm")
+            if not any((s < end and start < e) or _continues(text, e, start, tables) for s, e, _ in taken):
                 out.append(_mention(text, start, end, name, tables, taken))
             i = nxt
     out += _credit_initials(text, tables, out)
     out += _surname_refs(text, tables, out, taken)
     return sorted(out, key=lambda p: p.start)
+
+
+def _continues(text: str, org_end: int, start: int, tables: Tables) -> bool:
+    """True when only capitalised non-role words stand between an institution and a name, so the
+    name belongs to the institution's ("Technische Hochschule Nürnberg Georg Simon Ohm")."""
+    if not 0 <= start - org_end <= 40 or not _NAME_GAP.fullmatch(text, org_end, start):
+        return False
+    return not any(tables.role_word.search(w) for w in text[org_end:start].split())
 
 
 def _role_led(text: str, words, tables: Tables):

@@ -214,6 +214,7 @@ def test_a_date_line_with_a_short_label_after_it_is_the_dateline():
     ("KI-Hub startet\nKategorie: Wirtschaft | 18.02.2020 | Lesedauer: 3 Min.\n\nDas Land fördert den Hub.",
      "2020-02-18"),
     ("Titel\nVeröffentlicht: 3. Mai 2021 · Lesezeit 2 Minuten\n\nDas Zentrum in Kiel startet.", "2021-05-03"),
+    ("Titel\nChemnitz (dpa/sn) – 3. Mai 2021 Das Zentrum in Chemnitz startet heute.", "2021-05-03"),
     ("Das Zentrum startet am 1. Juli 2020\nMehr dazu später.", ""),
 ])
 def test_datelines_between_page_labels(text, published):

@@ -281,3 +281,11 @@ def test_a_programme_name_is_not_a_centre():
     ms = [mention(text, "CENTRE", "Digital Hub Initiative", city="Berlin"),
           mention(text, "CENTRE", "Zentrum", city="Leipzig")]
     assert [r["city"] for r in build_facts(text, ms, triggers(text))["centres"]] == ["Leipzig"]
+
+
+def test_a_start_alone_is_a_mention_but_not_a_period_row():
+    text = "Anträge sind ab Januar 2022 möglich. Das Zentrum in Kiel wird bis Ende 2024 gefördert."
+    ms = [mention(text, "CENTRE", "Zentrum", city="Kiel"),
+          mention(text, "PERIOD", "ab Januar 2022", start="2022-01", end=None, duration_months=None, kind="funding"),
+          mention(text, "PERIOD", "bis Ende 2024", start=None, end="2024-12", duration_months=None, kind="funding")]
+    assert [r["end"] for r in build_facts(text, ms, triggers(text))["periods"]] == ["2024-12"]

@@ -98,7 +98,8 @@ def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
         a = m.attrs
         kind = a.get("kind") or "other"
         key = (a.get("start"), a.get("end"), a.get("duration_months"))
-        if kind not in _PERIOD_KINDS or key in seen or key == (None, None, None):
+        # a start alone ("ab Januar 2022") is not a span: it stays a PERIOD mention only
+        if kind not in _PERIOD_KINDS or key in seen or key[1:] == (None, None):
             continue
         seen.add(key)
         centre, _scope = scope_of(m)

@@ -227,3 +227,11 @@ def test_hyphen_chained_hub_names_are_centres():
     rows = analyse_text("KI-Transfer-Hub Nordland startet in Flensburg\nDas Land fördert den Hub.")["mentions"]
     centres = [r["text"] for r in rows if r["label"] == "CENTRE"]
     assert "KI-Transfer-Hub Nordland" in centres
+
+
+def test_a_longer_head_beats_a_shorter_exclusion():
+    from extract import analyse_text
+
+    r = analyse_text("Das KI-Servicezentrum in Göttingen erhält 17 Millionen Euro. "
+                     "Das Servicezentrum der Stadt bleibt.")
+    assert [(c["centre"], c["city"]) for c in r["centres"]] == [("KI-Servicezentrum", "Göttingen")]

@@ -164,11 +164,14 @@ class Centres:
         return found
 
     def _kind_uncached(self, key: str) -> tuple[str | None, bool]:
-        if key.endswith(self._excluded_tuple):
-            return None, False
+        # the longest suffix wins, exclusions included: "! servicezentrum" bars the town
+        # hall's Servicezentrum, "ki-servicezentrum" lets the funded KI-Servicezentrum in
+        excluded = 0
+        if key.endswith(self._excluded_tuple):  # one call settles the common case: no exclusion
+            excluded = max(len(x) for x in self._excluded_tuple if key.endswith(x))
         for suffix in self.suffixes:
             if key.endswith(suffix):
-                if suffix in self.exact and key != suffix:
+                if len(suffix) <= excluded or (suffix in self.exact and key != suffix):
                     return None, False
                 return self.kinds[suffix], key in self.bare
         return None, False

@@ -20,7 +20,7 @@ def mention(text, label, surface, normalized=None, nth=0, **attrs):
 def triggers(text):
     from extract.relations import Trigger
 
-    found = [Trigger(m.start(), m.end(), r.kind, r.id)
+    found = [Trigger(m.start(), m.end(), r.kind, r.id, r.value == "implied")
              for r in load_rules().patterns_for("TRIGGER", file="relations") for m in r.compile().finditer(text)]
     return sorted(found, key=lambda t: t.start)
 

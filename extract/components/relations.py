@@ -20,7 +20,7 @@ def make_relations(nlp, name, rules_dir):
 class Relations:
     def __init__(self, rules_dir: str | None):
         rules = cached_rules(rules_dir)
-        self.triggers = [(r.compile(), r.kind, r.id, Gate.of(r.compile()))
+        self.triggers = [(r.compile(), r.kind, r.id, r.value == "implied", Gate.of(r.compile()))
                          for r in rules.patterns_for("TRIGGER", file="relations")]
 
     def __call__(self, doc):
@@ -30,8 +30,8 @@ class Relations:
         labels = {m.label for m in doc._.mentions}
         # Partner cues need institutions, programme cues need sums or spans to scope.
         wanted = {"partners": "ORG" in labels, "programme": bool(labels & {"MONEY", "PERIOD"})}
-        triggers = [Trigger(m.start(), m.end(), kind, rule_id)
-                    for regex, kind, rule_id, gate in self.triggers
+        triggers = [Trigger(m.start(), m.end(), kind, rule_id, implied)
+                    for regex, kind, rule_id, implied, gate in self.triggers
                     if wanted["programme" if kind.startswith("programme") else "partners"]
                     and (gate is None or gate.open(text, low))  # skip cues whose words are absent
                     for m in regex.finditer(text)]

@@ -10,10 +10,6 @@ from .partners import city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
-# Lead cues that imply the role (a verb, a grant notice, a host) rather than name it.
-_IMPLIED_LEAD = frozenset({"rel.lead.von_verb_end", "rel.lead.von_koordiniert", "rel.lead.koordiniert_verb",
-                           "rel.lead.passive", "rel.lead.bescheid_empfaenger", "rel.lead.an_angesiedelt",
-                           "rel.lead.angesiedelt"})
 _EACH = re.compile(r"\b(?:jeweils|je)\b")
 # A span whose text names a month ("Ende Juli 2020", "30.06.2021") is more precise than a year.
 _MONTH_NAMED = re.compile(r"\d{1,2}\.\s?\d{1,2}\.|\b(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez"
@@ -26,6 +22,7 @@ class Trigger:
     end: int
     kind: str
     rule: str
+    implied: bool = False  # a lead cue that implies the role (a verb, a grant) rather than names it
 
 
 def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
@@ -121,7 +118,7 @@ def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, ow
                      "name": o.normalized or o.text, "acronym": o.attrs.get("acronym"),
                      "city": city_of(text, o, cities), "role": link.role,
                      "topic": topic_after(text, o), "rule": link.rule,
-                     "start_char": o.start, "end_char": o.end, "_key": org_key(o)})
+                     "start_char": o.start, "end_char": o.end, "_key": org_key(o), "_implied": link.implied})
     return rows
 
 
@@ -139,7 +136,7 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
         span = _latest(spans)
         leads = [p for p in partners if p["role"] == "lead" and p["_centre"] is c]
         # a named role (Federführung, Koordinator …) outranks one read from a verb or a grant
-        lead = min(leads, key=lambda p: p["rule"] in _IMPLIED_LEAD, default=None)
+        lead = min(leads, key=lambda p: p["_implied"], default=None)
         rows.append({
             "centre": c.name, "city": c.city, "state": states.get(c.city) or c.first.attrs.get("state"),
             "funding_eur": money[0]["amount_eur"] if money else None,
@@ -153,6 +150,7 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
             r.pop("_each", None)
     for r in partners:
         r.pop("_key", None)
+        r.pop("_implied", None)
     return rows
 
 

@@ -3,7 +3,9 @@
 Cue words (TRIGGER rules in rules/patterns/relations.jsonl) scope the institutions near
 them: `lead_next` takes the first institution after the cue, `lead_prev` the last one
 before it, `partner_list` every institution after it up to the end of the sentence (or of
-the bullet list the sentence opens), `partner_sentence` every one in the sentence, `lead_near` the one nearest the cue.
+the bullet list the sentence opens), `partner_sentence` every one in the sentence, `lead_near` the one nearest the cue. A cue
+with `"value": "implied"` reads the lead from a verb or a grant notice; a cue that names
+the role (Federführung, Koordinator) outranks it when a centre has both.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ class PartnerLink:
     org: Mention
     role: str
     rule: str
+    implied: bool = False
 
 
 def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences,
@@ -32,11 +35,11 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
     """One link per institution key, with its strongest role."""
     links: dict[str, PartnerLink] = {}
 
-    def add(org: Mention, role: str, rule: str) -> None:
+    def add(org: Mention, role: str, rule: str, implied: bool = False) -> None:
         key = org_key(org)
         old = links.get(key)
         if old is None or _ROLE_RANK[role] < _ROLE_RANK[old.role]:
-            links[key] = PartnerLink(org, role, rule)
+            links[key] = PartnerLink(org, role, rule, implied)
 
     for org in (owned or {}).values():
         add(org, "lead", OWNER_RULE)
@@ -47,14 +50,14 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
             limit = min(s_end if clause_end < 0 else clause_end, trig.end + LEAD_WINDOW)
             nxt = next((o for o in orgs if trig.end <= o.start < limit), None)
             if nxt:
-                add(nxt, "lead" if trig.kind == "lead_next" else "project_agency", trig.rule)
+                add(nxt, "lead" if trig.kind == "lead_next" else "project_agency", trig.rule, trig.implied)
         elif trig.kind == "lead_prev":
             prev = [o for o in orgs if s_start <= o.start and o.end <= trig.start
                     and trig.start - o.end <= LEAD_WINDOW]
             if prev:
                 # "von der X gemeinsam mit Y und Z betrieben": the agent after "von" leads
                 agent = [o for o in prev if _AGENT.search(text, max(0, o.start - 12), o.start)]
-                add(agent[-1] if agent else prev[-1], "lead", trig.rule)
+                add(agent[-1] if agent else prev[-1], "lead", trig.rule, trig.implied)
         elif trig.kind in ("partner_list", "associate_list"):
             _b_start, b_end = sentences.block(trig.start)
             role = "partner" if trig.kind == "partner_list" else "associate"
@@ -65,7 +68,7 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
             near = [o for o in orgs if s_start <= o.start < s_end and o.end - trig.start <= LEAD_WINDOW
                     and trig.start - o.end <= LEAD_WINDOW]
             if near:
-                add(min(near, key=lambda o: _distance(o, trig)), "lead", trig.rule)
+                add(min(near, key=lambda o: _distance(o, trig)), "lead", trig.rule, trig.implied)
         elif trig.kind == "partner_prev":
             prev = [o for o in orgs if s_start <= o.start and o.end <= trig.start]
             if prev:
@@ -74,7 +77,7 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
             after = [o for o in orgs if trig.end <= o.start < s_end]
             before = [o for o in orgs if s_start <= o.start and o.end <= trig.start]
             if after or before:
-                add((after or before)[0], "lead", trig.rule)
+                add((after or before)[0], "lead", trig.rule, trig.implied)
         elif trig.kind == "partner_sentence":
             for o in orgs:
                 if s_start <= o.start < s_end:

@@ -3,9 +3,10 @@
 Cue words (TRIGGER rules in rules/patterns/relations.jsonl) scope the institutions near
 them: `lead_next` takes the first institution after the cue, `lead_prev` the last one
 before it, `partner_list` every institution after it up to the end of the sentence (or of
-the bullet list the sentence opens), `partner_sentence` every one in the sentence, `lead_near` the one nearest the cue. A cue
-with `"value": "implied"` reads the lead from a verb or a grant notice; a cue that names
-the role (Federführung, Koordinator) outranks it when a centre has both.
+the bullet list the sentence opens), `partner_sentence` every one in the sentence,
+`lead_near` the one nearest the cue. A cue with `"value": "implied"` reads the lead from a
+verb or a grant notice; a cue that names the role (Federführung, Koordinator) outranks it
+when a centre has both.
 """
 from __future__ import annotations
 

@@ -25,6 +25,11 @@ def triggers(text):
     return sorted(found, key=lambda t: t.start)
 
 
+def roles_of(text, ms):
+    """{partner name: role} that linking gives `text` with mentions `ms`."""
+    return {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
+
+
 TEXT = ("Das Kompetenzzentrum Nordstadt in Bremen startet. Es wird unter der Leitung der "
         "Hochschule Bremen aufgebaut; weitere Partner sind das Institut für Logistik (IFL) und die "
         "Handelskammer Bremen. Projektträger ist das Deutsche Zentrum für Luft- und Raumfahrt. "
@@ -121,7 +126,7 @@ def test_grant_notice_recipient_and_als_partner():
     text = ("Den Förderbescheid über 80.000 Euro überreichte die Ministerin an die Muster GmbH. "
             "Die Handwerkskammer Trier ist als Partner für das Projekt ausgewählt.")
     ms = [mention(text, "ORG", "Muster GmbH"), mention(text, "ORG", "Handwerkskammer Trier")]
-    roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
+    roles = roles_of(text, ms)
     assert roles == {"Muster GmbH": "lead", "Handwerkskammer Trier": "partner"}
 
 
@@ -172,7 +177,7 @@ def test_a_sum_for_several_hubs_is_not_one_hubs():
 def test_a_lead_cue_does_not_reach_past_its_clause():
     text = "Koordinator ist das Institut X; beteiligt sind die Universität Kassel und die Hochschule Fulda."
     ms = [mention(text, "ORG", "Universität Kassel"), mention(text, "ORG", "Hochschule Fulda")]
-    roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
+    roles = roles_of(text, ms)
     assert roles == {"Universität Kassel": "partner", "Hochschule Fulda": "partner"}
 
 
@@ -188,7 +193,7 @@ def test_a_consortium_around_an_institution_is_led_by_it():
     text = "Ein Konsortium um die Hochschule Hof mit der IHK Oberfranken betreibt das Zentrum in Hof."
     ms = [mention(text, "ORG", "Hochschule Hof"), mention(text, "ORG", "IHK Oberfranken"),
           mention(text, "CENTRE", "Zentrum", city="Hof")]
-    roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
+    roles = roles_of(text, ms)
     assert roles["Hochschule Hof"] == "lead"
 
 
@@ -234,7 +239,7 @@ def test_a_year_ends_a_sentence_an_ordinal_does_not():
 ])
 def test_lead_and_partner_cues(sentence, lead, partners):
     ms = [mention(sentence, "ORG", "Hochschule Hof"), mention(sentence, "ORG", "IHK Oberfranken")]
-    roles = {r["name"]: r["role"] for r in build_facts(sentence, ms, triggers(sentence))["partners"]}
+    roles = roles_of(sentence, ms)
     assert roles == {lead: "lead", **{p: "partner" for p in partners}}
 
 
@@ -252,7 +257,7 @@ def test_sentences_that_name_only_a_centres_city_or_open_with_a_pronoun_belong_t
 def test_a_bulleted_consortium_list_with_a_coordination_entry():
     text = "Konsortium:\n- Hochschule Hof (HH), Koordination\n- IHK Oberfranken\n\nDas Zentrum startet."
     ms = [mention(text, "ORG", "Hochschule Hof (HH)", "Hochschule Hof"), mention(text, "ORG", "IHK Oberfranken")]
-    roles = {r["name"]: r["role"] for r in build_facts(text, ms, triggers(text))["partners"]}
+    roles = roles_of(text, ms)
     assert roles == {"Hochschule Hof": "lead", "IHK Oberfranken": "partner"}
 
 

@@ -8,7 +8,7 @@ import re
 
 from spacy.language import Language
 
-from ..literals import Gate, lower
+from ..literals import Scanner
 from ..rules import cached_rules
 
 _TEASER_MAX = 120            # a related-article headline is short ...
@@ -41,7 +41,7 @@ class Boilerplate:
             elif r.kind == "dateline":
                 self.dateline.append(entry)
             else:
-                self.rules.append((r.kind or "match", *entry, Gate.of(entry[0])))
+                self.rules.append((r.kind or "match", Scanner(entry[0]), *entry[1:]))
 
     def __call__(self, doc):
         text = doc._.text
@@ -61,13 +61,10 @@ def find_noise(text: str, rules, teaser_rules) -> list[tuple[int, int, str]]:
     """(start, end, rule id) of every boilerplate range in `text`."""
     out: list[tuple[int, int, str]] = []
     n = len(text)
-    low = lower(text)
-    for kind, regex, group, anchor, rule_id, *gate in rules:
+    for kind, scanner, group, anchor, rule_id in rules:
         if anchor and anchor not in text:
             continue
-        if gate and gate[0] is not None and not gate[0].open(text, low):
-            continue  # none of the literals every match holds is in the text
-        for m in regex.finditer(text):
+        for m in scanner.finditer(text):  # only near the literals every match holds
             if kind == "line":
                 s, e = _line_bounds(text, m.start())
             elif kind == "tail":

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from ..literals import Gate
+from ..literals import Gate, Scanner
 from ..model import Mention
 from ..rules import cached_rules
 
@@ -132,10 +132,11 @@ class Centres:
         ctx = {k: [r for r in pats if r.kind == k] for k in _CONTEXT_KINDS}
         self.excludes = [(r.compile(), r.anchor) for r in ctx["exclude"]]
         self.gates.update({id(regex): Gate.of(regex) for regex, _ in self.excludes})
+        self.scanners = {id(regex): Scanner(regex) for regex, *_ in self.heads + self.excludes}
         self.city_after = [(r.compile(), r.id) for r in ctx["city_after"]]
         self.city_before = [(r.compile(), r.id) for r in ctx["city_before"]]
         self.located = [r.compile() for r in ctx["located_cue"]]
-        self.site_cues = [(r.compile(), Gate.of(r.compile())) for r in ctx["site_cue"]]
+        self.site_cues = [Scanner(r.compile()) for r in ctx["site_cue"]]
         self.list_intro = [r.compile() for r in ctx["list_intro"]]
         self.kinds, self.bare, self.excluded, self.exact = load_heads(rules.word_list("centre_heads"))
         self.suffixes = sorted(self.kinds, key=len, reverse=True)
@@ -192,10 +193,10 @@ class Centres:
             low = None  # a rare letter changed length when lowered: no anchors
         windows: dict[str, list[tuple[int, int]]] = {}
         blocked = [m.span() for regex, anchor in self.excludes
-                   for m in _finditer(regex, anchor, text, low, windows, self.gates[id(regex)])]
+                   for m in _finditer(self.scanners[id(regex)], anchor, text, low, windows, self.gates[id(regex)])]
         cands = []
         for order, (regex, anchor, value, rule_id) in enumerate(self.heads):
-            for m in _finditer(regex, anchor, text, low, windows, self.gates[id(regex)]):
+            for m in _finditer(self.scanners[id(regex)], anchor, text, low, windows, self.gates[id(regex)]):
                 cands.append((m.start(), -m.end(), order, value, rule_id))
         cands.sort()
         out: list[Mention] = []
@@ -375,9 +376,7 @@ class Centres:
                 for city in lst:
                     out.append(_site(m, city, "centres.plural_in_list"))
                     used.add((m.start, city))
-        for cue, gate in self.site_cues:
-            if gate is not None and not gate.open(text, None):
-                continue
+        for cue in self.site_cues:
             for c in cue.finditer(text):
                 s_start, s_end = ctx.sentence(c.start())
                 cities = ctx.cities_in(c.end(), s_end)
@@ -425,13 +424,14 @@ class Centres:
 _BEFORE_ANCHOR, _AFTER_ANCHOR = 80, 40
 
 
-def _finditer(regex, anchor, text, low, cache, gate=None):
-    """Matches of `regex`, tried only in windows around its anchor literal when it has one:
-    scanning a 2 KB text once per rule costs more than str.find. `gate` (literals.Gate) skips
-    a regex whose literals are absent."""
+def _finditer(scanner: Scanner, anchor, text, low, cache, gate=None):
+    """Matches of the scanner's regex, tried only in windows around its anchor literal when it
+    has one (rule key `anchor`), else around its required literals (literals.Scanner): scanning
+    a 2 KB text once per rule costs more than str.find. `gate` (literals.Gate) skips a regex
+    whose literals are absent."""
+    regex = scanner.regex
     if not anchor or low is None:
-        if gate is None or gate.open(text, None):
-            yield from regex.finditer(text)
+        yield from scanner.finditer(text)
         return
     spans = cache.get(anchor)
     if spans is None:

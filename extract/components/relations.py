@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from spacy.language import Language
 
-from ..literals import Gate, lower
+from ..literals import Scanner
 from ..relations import Trigger, build_facts
 from ..relations.sentences import Sentences
 from ..rules import cached_rules
@@ -20,21 +20,19 @@ def make_relations(nlp, name, rules_dir):
 class Relations:
     def __init__(self, rules_dir: str | None):
         rules = cached_rules(rules_dir)
-        self.triggers = [(r.compile(), r.kind, r.id, r.value == "implied", Gate.of(r.compile()))
+        self.triggers = [(Scanner(r.compile()), r.kind, r.id, r.value == "implied")
                          for r in rules.patterns_for("TRIGGER", file="relations")]
 
     def __call__(self, doc):
         text = doc._.text
         mark_noise(doc._.mentions, doc._.noise)
-        low = lower(text)
         labels = {m.label for m in doc._.mentions}
         # Partner cues need institutions, programme cues need sums or spans to scope.
         wanted = {"partners": "ORG" in labels, "programme": bool(labels & {"MONEY", "PERIOD"})}
         triggers = [Trigger(m.start(), m.end(), kind, rule_id, implied)
-                    for regex, kind, rule_id, implied, gate in self.triggers
+                    for scanner, kind, rule_id, implied in self.triggers
                     if wanted["programme" if kind.startswith("programme") else "partners"]
-                    and (gate is None or gate.open(text, low))  # skip cues whose words are absent
-                    for m in regex.finditer(text)]
+                    for m in scanner.finditer(text)]  # only near the cue's words
         triggers.sort(key=lambda t: t.start)
         if doc._.sentences is None:
             doc._.sentences = Sentences(text)

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spacy.language import Language
 
-from ..literals import Gate
+from ..literals import Gate, Scanner
 from ..model import Mention
 from ..normalize import periods as P
 from ..normalize.dates import DatePoint, iso_to_date, parse_date, parse_fallback
@@ -38,6 +38,7 @@ class _Rule(NamedTuple):
     group: int | str
     anchor: str | None
     gate: Gate | None = None  # literals every match holds (extract.literals)
+    scanner: Scanner | None = None  # scans near those literals only
 
 
 def _windows(anchor: re.Pattern, text: str, gate: Gate | None = None) -> list[tuple[int, int]]:
@@ -96,8 +97,9 @@ class Temporal:
         for file in ("money", "dates", "periods"):
             for r in rules.patterns_for(file=file):
                 if r.pattern is not None:
-                    by_kind.setdefault(r.kind or "", []).append(_Rule(r.compile(), r.id, r.group, r.anchor,
-                                                                        Gate.of(r.compile())))
+                    regex = r.compile()
+                    by_kind.setdefault(r.kind or "", []).append(
+                        _Rule(regex, r.id, r.group, r.anchor, Gate.of(regex), Scanner(regex)))
                     if r.anchor and r.anchor not in self.anchors:
                         self.anchors[r.anchor] = re.compile(r.anchor)
                         self.anchor_gates[r.anchor] = Gate.of(self.anchors[r.anchor])
@@ -109,8 +111,7 @@ class Temporal:
     def _finditer(self, rule: _Rule, text: str, windows: dict):
         """Matches of `rule`; a rule with an anchor (a regex) runs only in windows around its hits."""
         if not rule.anchor:
-            if rule.gate is None or rule.gate.open(text, None):
-                yield from rule.regex.finditer(text)
+            yield from rule.scanner.finditer(text)
             return
         spans = windows.get(rule.anchor)
         if spans is None:

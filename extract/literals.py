@@ -225,7 +225,7 @@ class Scanner:
     Patterns without such literals, or of unbounded width, are scanned whole.
     """
 
-    __slots__ = ("regex", "literals", "before", "after")
+    __slots__ = ("after", "before", "literals", "regex")
 
     def __init__(self, regex: re.Pattern):
         self.regex = regex

@@ -109,6 +109,9 @@ def test_context_rule_is_the_mention_rule(index):
     ("Die bayerische Regierung und die Thüringer Agentur.", [("bayerische", "Bayern"),
                                                            ("Thüringer", "Thüringen")]),
     ("Die Bremer Agentur in Hamburg.", []),  # city adjective and bare city-state: no STATE
+    # every case form that is written so; an all-caps word is no adjective form
+    ("Bayerisches Amt, die sächsischen Zentren, BAYERISCHE Post.", [("Bayerisches", "Bayern"),
+                                                                   ("sächsischen", "Sachsen")]),
     # a state adjective is a whole word: not inside a compound or a longer word
     ("Die Nicht-bayerische Sicht, das Ur-sächsische.", []),
     ("Das Bayerischer-Wald-Projekt", []),

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
+from ..literals import lower
 from ..model import Mention
 from ..normalize.places import adjective_forms, genitive
 from ..rules import cached_rules
@@ -42,7 +43,9 @@ MIN_BARE_POPULATION = 5_000
 # Cities this big may open a hyphenated compound ("Hamburg-Harburg") and take a genitive -s.
 MIN_COMPOUND_POPULATION = 50_000
 
-WORD = re.compile(r"(?<![\w\-.@])[A-ZÄÖÜ][\w'’-]*\.?")
+# The capital comes first so that re jumps from capital to capital; the lookbehind then
+# checks the character before it.
+WORD = re.compile(r"[A-ZÄÖÜ](?<![\w\-.@][A-ZÄÖÜ])[\w'’-]*\.?")
 CAPITALISED_BEFORE = re.compile(r"[A-ZÄÖÜ][\w.-]*[ \t]$")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[„\"«»(]\s*)$")
 
@@ -114,10 +117,12 @@ class PlaceIndex:
             self.by_first.setdefault(_first_word(entry.alias), []).append(entry)
         for entries in self.by_first.values():
             entries.sort(key=lambda e: -len(e.alias))
-        # State adjectives are whole [\w-]+ runs: scan the runs at least as long as the
-        # shortest form and look them up (a long alternation behind a lookbehind is slow).
+        # State adjectives are whole [\w-]+ runs. Their first letters (lower-cased) are
+        # searched with str.find, and only the runs that start there are looked up: a
+        # regex over every word, or a long alternation behind a lookbehind, is slower.
         shortest = min((len(f) for f in adjectives), default=1)
         self.adjective = re.compile(rf"[\w-]{{{shortest},}}")
+        self.adjective_heads = sorted({f[:shortest].lower() for f in adjectives})
         self.adjectives = adjectives
 
     @staticmethod
@@ -191,15 +196,38 @@ def find_places(text: str, index: PlaceIndex) -> list[Mention]:
     found += _accept_listed(text, found, pending, index)
     mentions = [_mention(text, s, e, entry, rule) for s, e, entry, rule in found]
     adjectives = index.adjectives
-    for m in index.adjective.finditer(text):
-        place = adjectives.get(m.group())
+    for start, end in _adjective_runs(text, index):
+        word = text[start:end]
+        place = adjectives.get(word)
         if place is None:
             continue
-        mentions.append(Mention("STATE", m.start(), m.end(), m.group(), "places.state_adjective",
-                                normalized=place.name,
+        mentions.append(Mention("STATE", start, end, word, "places.state_adjective", normalized=place.name,
                                 attrs={"code": place.code, "form": "adjective", "id": place.id}))
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+_RUN = re.compile(r"[\w-]*")
+_RUN_CHAR = re.compile(r"[\w-]")
+
+
+def _adjective_runs(text: str, index: PlaceIndex):
+    """(start, end) of the [\\w-]+ runs that may be a state adjective: those that open with
+    one's first letters (any case), found by str.find; all long runs when the text cannot be
+    lower-cased safely."""
+    low = lower(text)
+    if low is None:
+        yield from (m.span() for m in index.adjective.finditer(text))
+        return
+    starts = []
+    for head in index.adjective_heads:
+        i = low.find(head)
+        while i >= 0:
+            if not (i and _RUN_CHAR.match(text, i - 1)):
+                starts.append(i)
+            i = low.find(head, i + len(head))
+    for i in sorted(starts):
+        yield i, _RUN.match(text, i).end()
 
 
 PREV_WORD = re.compile(r"([A-ZÄÖÜ][\w-]*) $")

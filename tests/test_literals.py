@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from extract.literals import Gate, Scanner, lower, required_literals
+from extract.literals import Gate, lower, required_literals
 
 
 @pytest.mark.parametrize("pattern,flags,expected", [
@@ -68,69 +68,3 @@ def test_every_rule_gate_is_sound_on_the_corpus():
             if regex.search(text):
                 assert gate.open(text, lower(text)), rule.id
 
-
-def _spans(matches):
-    return [m.span() for m in matches]
-
-
-FILLER = "Die Förderung läuft weiter, so die Sprecherin des Hauses. " * 8
-
-
-@pytest.mark.parametrize("pattern,flags,text", [
-    # a lookahead past the match: the window reaches far enough to read it
-    (r"\bPartner(?= sind\b)", 0, FILLER + "Partner sind A und B. Partner sindx C." + FILLER),
-    (r"\bBund(?=[^.]{0,80} fördert)", 0, FILLER + "Der Bund, vertreten durch das Ministerium, fördert X." + FILLER),
-    # \b and lookbehind at a window start read the text before it, as in a full scan
-    (r"(?<=von )\bKoordination\b", 0, FILLER + "unter von Koordination, xKoordination" + FILLER),
-    # ^ in MULTILINE holds only at a real line start, never at a window start
-    (r"^Partner:", re.M, FILLER + "\nPartner: A\n x Partner: B\n" + FILLER),
-    # hits close together share one window; matches never overlap or repeat
-    (r"Euro(?:\s+Euro)?", 0, "Euro Euro Euro " + FILLER + "Euro"),
-    # case-insensitive and case-variant literals are searched lower-cased
-    (r"[Ff]ederführend (?:ist|sind)", 0, FILLER + "Federführend ist X, federführend sind Y" + FILLER),
-    (r"\bförderbescheid\w{0,5}", re.I, FILLER + "FÖRDERBESCHEIDE und Förderbescheid" + FILLER),
-    # unbounded width: the literal only decides whether to scan at all
-    (r"\w*programm\w*", 0, FILLER + "Förderprogramme und Programmierer" + FILLER),
-    (r"\w*programm\w*", 0, FILLER),
-])
-def test_scanner_finds_what_a_full_scan_finds(pattern, flags, text):
-    regex = re.compile(pattern, flags)
-    expected = _spans(regex.finditer(text))
-    assert _spans(Scanner(regex).finditer(text)) == expected
-    assert expected or pattern.startswith(r"\w*")
-
-
-def test_scanner_scans_only_near_its_literals():
-    scanner = Scanner(re.compile(r"\bProjektträger(?:in)? ist\b"))
-    text = FILLER + "Projektträger ist der DLR." + FILLER
-    windows = scanner.windows(text)
-    assert len(windows) == 1
-    (a, b), at = windows[0], text.index("Projektträger")
-    assert a <= at and b >= at + len("Projektträger ist")
-    assert b - a < len(text) / 4
-    assert scanner.windows(FILLER) == []
-
-
-def test_scanner_reads_the_whole_text_when_lowering_is_unsafe():
-    regex = re.compile("sitz", re.I)
-    text = FILLER + "ſitz in Kiel"
-    assert _spans(Scanner(regex).finditer(text)) == _spans(regex.finditer(text)) != []
-
-
-def test_every_rule_scanner_matches_a_full_scan_on_the_corpus():
-    from pathlib import Path
-
-    from extract.rules import cached_rules
-
-    root = Path(__file__).resolve().parent.parent / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
-    windowed = 0
-    for rule in cached_rules(None).patterns:
-        if rule.pattern is None:
-            continue
-        regex = rule.compile()
-        scanner = Scanner(regex)
-        windowed += scanner.before is not None
-        for text in texts:
-            assert _spans(scanner.finditer(text)) == _spans(regex.finditer(text)), rule.id
-    assert windowed > 20

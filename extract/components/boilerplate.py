@@ -8,8 +8,8 @@ import re
 
 from spacy.language import Language
 
-from ..literals import Scanner
 from ..rules import cached_rules
+from ..scanner import Scanner
 
 _TEASER_MAX = 120            # a related-article headline is short ...
 _SENTENCE_END = re.compile(r"[.!?…][\"“”»]?(?:\s|$)")  # ... and is not a sentence

@@ -17,9 +17,10 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from ..literals import Gate, Scanner
+from ..literals import Gate
 from ..model import Mention
 from ..rules import cached_rules
+from ..scanner import Scanner
 
 _CONTEXT_KINDS = ("exclude", "city_after", "city_before", "located_cue", "site_cue", "list_intro")
 # Federal states that are not also city-states: a name or adjective of these is no city.

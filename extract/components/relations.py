@@ -6,10 +6,10 @@ from bisect import bisect_right
 
 from spacy.language import Language
 
-from ..literals import Scanner
 from ..relations import Trigger, build_facts
 from ..relations.sentences import Sentences
 from ..rules import cached_rules
+from ..scanner import Scanner
 
 
 @Language.factory("extract_relations", default_config={"rules_dir": ""})

@@ -13,13 +13,14 @@ from typing import NamedTuple
 
 from spacy.language import Language
 
-from ..literals import Gate, Scanner
+from ..literals import Gate
 from ..model import Mention
 from ..normalize import periods as P
 from ..normalize.dates import DatePoint, iso_to_date, parse_date, parse_fallback
 from ..normalize.money import amount_eur
 from ..relations.sentences import Sentences
 from ..rules import cached_rules
+from ..scanner import Scanner
 
 _WINDOW = 40  # chars of context read before/after a match by the helper rules
 _TOP = 400  # "the top of the page", in chars

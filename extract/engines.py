@@ -1,6 +1,6 @@
 """Parallel engines: local worker processes (`--jobs N`) and dask.distributed (`--engine dask`).
 
-Both yield `(document, rows)` pairs in input order, like the single-process path in
+Both yield `(document, cells)` pairs in input order, like the single-process path in
 runner.py, so the tables are byte-identical whichever engine wrote them. Documents are
 streamed: only a bounded number of chunks is in flight at any time, so memory stays flat
 however large the corpus. Each worker builds the pipeline once and keeps it.
@@ -72,11 +72,13 @@ def _worker_nlp(model: str | None, rules_dir: str | None) -> FreshPipeline:
     return pipeline
 
 
-def process_documents(nlp, documents: list) -> list[dict[str, list[dict]]]:
-    """Rows of every table for each document."""
+def process_documents(nlp, documents: list) -> list[dict[str, list[list]]]:
+    """The rows of every table for each document, projected to cells (tables.cells): the
+    projection runs in the workers, and lists travel back cheaper than dicts."""
     from .runner import process_document
+    from .tables import cells
 
-    return [process_document(nlp, d) for d in documents]
+    return [cells(process_document(nlp, d)) for d in documents]
 
 
 def process_chunk(documents: list, model: str | None = None,
@@ -86,7 +88,7 @@ def process_chunk(documents: list, model: str | None = None,
 
 
 def local_results(pipeline: FreshPipeline, documents: Iterable) -> Iterator[tuple]:
-    """(document, rows) in input order in this process."""
+    """(document, cells) in input order in this process."""
     for chunk in _chunks(documents, CHUNK):
         yield from zip(chunk, pipeline.process(chunk), strict=True)
 
@@ -129,11 +131,11 @@ def _pool_init(model: str | None, rules_dir: str | None) -> None:
 
 def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
                  rules_dir: str | Path | None = None) -> Iterator[tuple]:
-    """(document, rows) in input order from `jobs` worker processes.
+    """(document, cells) in input order from `jobs` worker processes.
 
     Pool.imap would read the whole input ahead (its feeder thread drains the iterator), so
     chunks are handed out with apply_async and at most jobs × IN_FLIGHT_PER_WORKER of them
-    are pending. Only the documents travel to the workers; the rows come back.
+    are pending. Only the documents travel to the workers; the cells come back.
     """
     methods = multiprocessing.get_all_start_methods()
     # fork shares the imported modules, so workers start in milliseconds instead of re-importing.
@@ -151,7 +153,7 @@ def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
 
 def dask_results(documents: Iterable, *, scheduler: str | None = None, model: str | None = None,
                  rules_dir: str | Path | None = None, n_workers: int | None = None) -> Iterator[tuple]:
-    """(document, rows) in input order from a dask cluster.
+    """(document, cells) in input order from a dask cluster.
 
     With `scheduler` (tcp://host:8786) the run connects to that cluster, whose workers must
     have `extract` installed and see the same rules folder; without it a LocalCluster of

@@ -6,7 +6,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .tables import doc_rows, error_rows
+from .tables import COLUMNS, doc_rows, error_rows, unneutralise
+
+_STATUS, _ERROR = COLUMNS["documents"].index("status"), COLUMNS["documents"].index("error")
 
 # spaCy refuses texts above nlp.max_length; longer ones are processed in pieces.
 MAX_PIECE = 200_000
@@ -63,12 +65,12 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 1, engi
                        rules_dir=rules_dir, quiet=quiet)
     show = (not quiet) and (progress if progress is not None else sys.stderr.isatty())
     with TableWriter(out, fmt) as writer:
-        for document, rows in results:
+        for document, cells in results:
             if document.needs_text_copy and document.text is not None:
                 path, _ = writer.text_path(document.doc_id)
                 path.write_text(document.text, encoding="utf-8")
-            writer.write(rows)
-            _count(summary, document, rows["documents"][0])
+            writer.write_cells(cells)
+            _count(summary, document, cells["documents"][0])
             if show and summary.n_docs > 20:
                 _progress(summary, started)
     summary.seconds = time.perf_counter() - started
@@ -84,7 +86,7 @@ def _single(path: Path):
 
 
 def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet):
-    """(document, rows) pairs in input order, from the chosen engine."""
+    """(document, cells) pairs in input order, from the chosen engine."""
     notice = None if not quiet else False
     if engine == "dask":
         from .engines import dask_results
@@ -103,15 +105,16 @@ def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet):
     return local_results(pipeline, documents)
 
 
-def _count(summary: RunSummary, document, row: dict) -> None:
+def _count(summary: RunSummary, document, row: list) -> None:
+    """Count one document by the status cell of its documents row."""
     summary.n_docs += 1
-    if row["status"] == "ok":
+    if row[_STATUS] == "ok":
         summary.n_ok += 1
-    elif row["status"] == "skipped":
+    elif row[_STATUS] == "skipped":
         summary.n_skipped += 1
     else:
         summary.n_error += 1
-        summary.failures.append((document.doc_id, row["error"]))
+        summary.failures.append((document.doc_id, unneutralise(row[_ERROR])))
 
 
 def _progress(summary: RunSummary, started: float) -> None:

@@ -19,12 +19,14 @@ class Scanner:
     """`scanner.finditer(text)` yields what `regex.finditer(text)` yields, but runs the regex
     only over the stretches of text around its required literals.
 
-    Python's re tries a pattern at every position unless it starts with a literal; str.find
-    jumps. Every match holds one of the literals and is at most `width` chars long, and its
+    Every match holds one of the literals and is at most `width` chars long, and its
     lookaheads read at most `ahead` chars past it, so a window reaching `width` before and
     `width + ahead` after each hit holds every match whole. Windows that touch are merged;
     re sees the text before a window (lookbehind, \\b), so starts behave as in a full scan.
-    Patterns without such literals, or of unbounded width, are scanned whole.
+    A repeat without bound over characters that are never whitespace (\\w*, [A-Z-]+) cannot
+    outgrow the text's longest run of non-whitespace, so it too has a width in each text.
+    Patterns without such literals, or with a repeat without bound that may cross whitespace,
+    are scanned whole (at line starts only when they open with "^" in MULTILINE).
     """
 
     __slots__ = ("after", "before", "lines", "literals", "regex")
@@ -41,8 +43,9 @@ class Scanner:
         reach = _reach(tree) if tree else None
         literals = required_literals(regex) or (required_literals(regex, _SCAN_ALTERNATIVES) if reach else None)
         self.literals = tuple(sorted({lit.lower() for lit, _ in literals})) if literals else ()
-        width, ahead = reach or (0, 0)
-        self.before, self.after = (width, width + ahead + 1) if reach else (None, None)
+        # (chars, runs): so many chars plus so many runs of non-whitespace
+        (wc, wr), (ac, ar) = reach or ((0, 0), (0, 0))
+        self.before, self.after = ((wc, wr), (wc + ac + 1, wr + ar)) if reach else (None, None)
         # "^" in MULTILINE opens every match: only line starts need a try
         self.lines = tree is not None and _opens_line(tree, regex.flags)
 
@@ -73,57 +76,162 @@ class Scanner:
         if self.before is None:
             return None if any(lit in low for lit in self.literals) else []
         hits = []
+        most = len(text) // _CHARS_PER_HIT
         for lit in self.literals:
             i = low.find(lit)
             while i >= 0:
                 hits.append((i, i + len(lit)))
                 i = low.find(lit, i + 1)
+            if len(hits) > most:
+                return None  # a common literal: one full scan is cheaper than many windows
         if not hits:
             return []
+        (bc, br), (ac, ar) = self.before, self.after
+        if br or ar:
+            run = longest_run(text)
+            bc, ac = bc + br * run, ac + ar * run
         hits.sort()
         out: list[list[int]] = []
         size = len(text)
         for s, e in hits:
-            a, b = max(0, s - self.before), min(size, e + self.after)
+            a, b = max(0, s - bc), min(size, e + ac)
             if out and a <= out[-1][1]:
                 out[-1][1] = max(out[-1][1], b)
             else:
                 out.append([a, b])
+        if sum(b - a for a, b in out) > size // 2:
+            return None  # windows over most of the text: one full scan costs less
         return [(a, b) for a, b in out]
 
 
 # A scanner searches each literal once (~2 µs over 3 KB) to save a scan that costs 100-700 µs.
 _SCAN_ALTERNATIVES = 16
-_UNBOUNDED = 1 << 16
+# More hits than one per so many chars: scan the whole text instead of window by window.
+_CHARS_PER_HIT = 150
 
 
-def _reach(tree) -> tuple[int, int] | None:
-    """(longest match, longest lookahead past it) in chars, or None when either is unbounded."""
-    width = tree.getwidth()[1]
+def _reach(tree) -> tuple[Bound, Bound] | None:
+    """(longest match, longest lookahead past it), or None when either has no bound."""
+    width = _width(tree)
     ahead = _lookahead(tree)
-    if width >= _UNBOUNDED or ahead >= _UNBOUNDED:
+    if width is None or ahead is None:
         return None
     return width, ahead
 
 
-def _lookahead(items) -> int:
-    """The widest lookahead anywhere in the pattern (a bound on how far past a match re reads)."""
-    widest = 0
+Bound = tuple[int, int]  # (chars, runs): at most chars + runs × the text's longest non-space run
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_ONE_CHAR = (C.LITERAL, C.NOT_LITERAL, C.ANY, C.IN, C.CATEGORY)
+_SPACES = [c for c in map(chr, range(0x3001)) if c.isspace()]  # every str.isspace() char
+
+
+def _width(items) -> Bound | None:
+    """The longest match of a parsed sequence as a Bound; None when unbounded."""
+    chars = runs = 0
     for op, av in items:
+        if op in _ONE_CHAR:
+            part = (1, 0)
+        elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            part = (0, 0)
+        elif op is C.SUBPATTERN:
+            part = _width(av[-1])
+        elif op is C.ATOMIC_GROUP:
+            part = _width(av)
+        elif op is C.BRANCH:
+            parts = [_width(b) for b in av[1]]
+            part = None if None in parts else (max(c for c, _ in parts), max(r for _, r in parts))
+        elif op in _REPEATS:
+            _lo, hi, sub = av
+            if hi is C.MAXREPEAT:
+                part = (0, 1) if _never_space(sub) else None
+            else:
+                one = _width(sub)
+                part = None if one is None else (one[0] * hi, one[1] * hi)
+        else:
+            part = None  # back references, conditionals: no bound is worked out
+        if part is None:
+            return None
+        chars, runs = chars + part[0], runs + part[1]
+    return chars, runs
+
+
+def _lookahead(items) -> Bound | None:
+    """The widest lookahead anywhere in the pattern (how far past a match re may read)."""
+    widest = (0, 0)
+    for op, av in items:
+        subs = []
         if op in (C.ASSERT, C.ASSERT_NOT):
             direction, sub = av
             if direction == 1:
-                widest = max(widest, sub.getwidth()[1])
-            widest = max(widest, _lookahead(sub))
+                subs.append(_width(sub))
+            subs.append(_lookahead(sub))
         elif op is C.SUBPATTERN:
-            widest = max(widest, _lookahead(av[-1]))
+            subs.append(_lookahead(av[-1]))
         elif op is C.BRANCH:
-            widest = max([widest, *(_lookahead(b) for b in av[1])])
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            widest = max(widest, _lookahead(av[2]))
+            subs.extend(_lookahead(b) for b in av[1])
+        elif op in _REPEATS:
+            subs.append(_lookahead(av[2]))
         elif op is C.ATOMIC_GROUP:
-            widest = max(widest, _lookahead(av))
+            subs.append(_lookahead(av))
+        for sub in subs:
+            if sub is None:
+                return None
+            widest = (max(widest[0], sub[0]), max(widest[1], sub[1]))
     return widest
+
+
+def _never_space(items) -> bool:
+    """True when the parsed sequence only consumes characters that are never whitespace."""
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        if op is C.LITERAL:
+            ok = not chr(av).isspace()
+        elif op is C.IN:
+            ok = not any(_in_set(av, ch) for ch in _SPACES)
+        elif op is C.SUBPATTERN:
+            ok = _never_space(av[-1])
+        elif op is C.BRANCH:
+            ok = all(_never_space(b) for b in av[1])
+        elif op in _REPEATS:
+            ok = _never_space(av[2])
+        else:  # ANY, NOT_LITERAL, a bare CATEGORY and the rest: assume it may
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+_CATEGORY_HOLDS_SPACE = {C.CATEGORY_SPACE: True, C.CATEGORY_NOT_SPACE: False, C.CATEGORY_DIGIT: False,
+                         C.CATEGORY_NOT_DIGIT: True, C.CATEGORY_WORD: False, C.CATEGORY_NOT_WORD: True}
+
+
+def _in_set(items, ch: str) -> bool:
+    """Does the character class (parsed IN items) match the whitespace character `ch`?"""
+    negate = False
+    hit = False
+    for op, av in items:
+        if op is C.NEGATE:
+            negate = True
+        elif op is C.LITERAL:
+            hit = hit or chr(av) == ch
+        elif op is C.RANGE:
+            hit = hit or av[0] <= ord(ch) <= av[1]
+        elif op is C.CATEGORY:
+            hit = hit or _CATEGORY_HOLDS_SPACE.get(av, True)
+        else:
+            return True  # unknown: assume it matches
+    return hit != negate
+
+
+def longest_run(text: str) -> int:
+    """Length of the longest run of non-whitespace in `text`; the last text's answer is kept."""
+    if _last_run[0] is not text:
+        _last_run[:] = [text, max(map(len, text.split()), default=0)]
+    return _last_run[1]
+
+
+_last_run: list = [None, 0]
 
 
 def _opens_line(tree, flags: int) -> bool:

@@ -25,6 +25,7 @@ FACT_TABLES = tuple(t for t in COLUMNS if t not in ("documents", "mentions"))
 
 # A cell starting with one of these would run as a formula in a spreadsheet.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset(_FORMULA_START)
 
 
 def neutralise(value):
@@ -87,10 +88,13 @@ def error_rows(document, error: str) -> dict[str, list[dict]]:
     return {"documents": [document_row(document, None, error=error)]}
 
 
+def cells(rows_by_table: dict[str, list[dict]]) -> dict[str, list[list]]:
+    """Every row projected (see `project`): what workers send back and writers write."""
+    return {table: [project(table, row) for row in rows] for table, rows in rows_by_table.items()}
+
+
 def project(table: str, row: dict) -> list:
     """A row as a list in the table's column order; None → empty cell; text cells neutralised."""
-    out = []
-    for col in COLUMNS[table]:
-        value = row.get(col)
-        out.append("" if value is None else neutralise(value))
-    return out
+    # one comprehension, no call per cell: a run projects a million cells
+    return [("'" + v if v[:1] in _FORMULA_CHARS else v) if v.__class__ is str else ("" if v is None else v)
+            for v in map(row.get, COLUMNS[table])]

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .tables import COLUMNS, project
+from .tables import COLUMNS, cells
 
 FORMATS = ("csv", "parquet", "jsonl")
 _BATCH = 2000  # rows buffered per Parquet table before a row group is written
@@ -29,10 +29,12 @@ class TableWriter:
         self._sinks = {table: _make_sink(fmt, self.tmp / f"{table}.{fmt}", table) for table in COLUMNS}
 
     def write(self, rows_by_table: dict[str, list[dict]]) -> None:
-        for table, rows in rows_by_table.items():
-            sink = self._sinks[table]
-            for row in rows:
-                sink.add(project(table, row))
+        self.write_cells(cells(rows_by_table))
+
+    def write_cells(self, cells_by_table: dict[str, list[list]]) -> None:
+        """Rows already projected to the table's columns (tables.cells)."""
+        for table, rows in cells_by_table.items():
+            self._sinks[table].add_all(rows)
 
     def text_path(self, doc_id: str) -> tuple[Path, str]:
         """Where the decoded text of a non-plain-text input goes, and its name relative to out_dir."""
@@ -84,8 +86,8 @@ class _CsvSink:
         self._csv = csv.writer(self._fh)
         self._csv.writerow(columns)
 
-    def add(self, values: list) -> None:
-        self._csv.writerow(values)
+    def add_all(self, rows: list[list]) -> None:
+        self._csv.writerows(rows)
 
     def close(self) -> None:
         if not self._fh.closed:
@@ -97,8 +99,9 @@ class _JsonlSink:
         self.path, self.columns = path, columns
         self._fh = path.open("w", encoding="utf-8")
 
-    def add(self, values: list) -> None:
-        self._fh.write(json.dumps(dict(zip(self.columns, values, strict=False)), ensure_ascii=False) + "\n")
+    def add_all(self, rows: list[list]) -> None:
+        for values in rows:
+            self._fh.write(json.dumps(dict(zip(self.columns, values, strict=False)), ensure_ascii=False) + "\n")
 
     def close(self) -> None:
         if not self._fh.closed:
@@ -116,8 +119,9 @@ class _ParquetSink:
         self._rows: list[list] = []
         self._writer = None
 
-    def add(self, values: list) -> None:
-        self._rows.append(["" if v is None else str(v) for v in values])
+    def add_all(self, rows: list[list]) -> None:
+        for values in rows:
+            self._rows.append(["" if v is None else str(v) for v in values])
         if len(self._rows) >= _BATCH:
             self._flush()
 

@@ -10,6 +10,7 @@ import pytest
 
 from extract import engines
 from extract.runner import run_corpus
+from extract.tables import COLUMNS
 
 from .conftest import CORPUS
 
@@ -91,7 +92,8 @@ def test_pool_keeps_input_order_and_rows():
     docs = [Unreadable(doc_id=f"d{i}", error=f"e{i}") for i in range(101)]
     pairs = list(engines.pool_results(iter(docs), jobs=2))
     assert [d for d, _ in pairs] == docs
-    assert [rows["documents"][0]["error"] for _, rows in pairs] == [f"e{i}" for i in range(101)]
+    error = COLUMNS["documents"].index("error")
+    assert [cells["documents"][0][error] for _, cells in pairs] == [f"e{i}" for i in range(101)]
 
 
 def test_a_grown_vocab_gets_a_fresh_pipeline_and_the_same_rows():
@@ -111,8 +113,9 @@ def test_batch_rows_equal_the_rows_of_the_full_pipeline(nlp):
     """Batch runs drop the sentencizer; no component may depend on it."""
     from extract.io import iter_corpus
     from extract.runner import process_document
+    from extract.tables import cells
 
     documents = list(iter_corpus(CORPUS))
     batch = engines.FreshPipeline(engines.pipeline_builder())
     assert "sentencizer" not in batch.nlp.pipe_names and "sentencizer" in nlp.pipe_names
-    assert batch.process(documents) == [process_document(nlp, d) for d in documents]
+    assert batch.process(documents) == [cells(process_document(nlp, d)) for d in documents]

@@ -30,15 +30,19 @@ FILLER = "Die Förderung läuft weiter, so die Sprecherin des Hauses. " * 8
     (r"^[ \t]*(?:Teilen|Drucken)[ \t]*$", re.M, FILLER + "\nTeilen\n  Drucken \nx Teilen\n" + FILLER),
     (r"^Quelle:[^\n]*\n[^\n]+", re.M, "Quelle: dpa\nZeile zwei\nQuelle: epd\n" + FILLER),
     (r"^Quelle", 0, "Quelle: a\nQuelle: b"),  # without MULTILINE only the text start
-    # unbounded width: the literal only decides whether to scan at all
+    # \w* has no bound, but never crosses whitespace: the longest word of the text bounds it
     (r"\w*programm\w*", 0, FILLER + "Förderprogramme und Programmierer" + FILLER),
     (r"\w*programm\w*", 0, FILLER),
+    (r"\b(?:bundes|landes)weit\w*", 0, FILLER + "X" * 300 + " bundesweiten" + "y" * 400 + FILLER),
+    (r"(?:\w+ ){0,3}?mit\b", 0, FILLER + "Arbeitsgemeinschaftsvertretungen arbeiten eng mit X" + FILLER),
+    # a repeat without bound that may cross whitespace: scanned whole
+    (r"[^,]*Förderung", 0, FILLER),
 ])
 def test_scanner_finds_what_a_full_scan_finds(pattern, flags, text):
     regex = re.compile(pattern, flags)
     expected = _spans(regex.finditer(text))
     assert _spans(Scanner(regex).finditer(text)) == expected
-    assert expected or pattern.startswith(r"\w*")
+    assert expected or pattern.startswith((r"\w*", "[^,]"))
 
 
 def test_scanner_scans_only_near_its_literals():
@@ -82,3 +86,12 @@ def test_line_patterns_try_only_line_starts():
     assert scanner.lines and not Scanner(re.compile(r"^Impressum")).lines
     # an empty match at a line start would follow other rules in finditer: such patterns scan whole
     assert not Scanner(re.compile(r"^[ \t]*$", re.M)).lines
+
+
+def test_unbounded_repeats_are_bounded_by_the_longest_word():
+    word_run = Scanner(re.compile(r"\w*programm\w*"))
+    text = FILLER + "Förderprogramm" + FILLER
+    (a, b), at = word_run.windows(text)[0], text.index("programm")
+    longest = max(len(w) for w in text.split())
+    assert at - len("programm") - 2 * longest == a and b - a < len(text) / 3
+    assert Scanner(re.compile(r"[^,]*programm")).before is None  # may cross spaces: no window

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from extract.tables import COLUMNS, neutralise, unneutralise
+from extract.tables import COLUMNS, neutralise, project, unneutralise
 from extract.writers import TableWriter
 
 CONTRACT = {
@@ -37,6 +37,10 @@ def test_formula_cells_are_neutralised_and_recoverable(cell, written):
     assert neutralise(cell) == written
     if isinstance(cell, str):
         assert unneutralise(neutralise(cell)) == cell
+    # a projected row writes the same cell; its missing and None cells are empty
+    row = project("mentions", {"text": cell, "normalized": None})
+    assert row[COLUMNS["mentions"].index("text")] == written
+    assert row[COLUMNS["mentions"].index("normalized")] == "" == row[0]
 
 
 def _row(doc_id="d1", text="=1+1"):

@@ -52,14 +52,21 @@ class FreshPipeline:
 
 
 def pipeline_builder(model: str | None = None, rules_dir: str | Path | None = None, notice=False):
-    """A function that builds the batch pipeline with these settings: no span export and
-    no sentencizer, since only the rows leave the worker."""
+    """A function that builds the batch pipeline with these settings: no span export, no
+    sentencizer and no tokens, since only the rows leave the worker."""
     from functools import partial
 
     from .pipeline import build_nlp
 
     return partial(build_nlp, model=model, rules_dir=rules_dir, export_spans=False, notice=notice,
-                   sentences=False)
+                   sentences=False, tokens=_model_needs_tokens(model))
+
+
+def _model_needs_tokens(model: str | None) -> bool:
+    """A trained model's own pipes read tokens; the blank pipeline's rule components do not."""
+    from .pipeline import DEFAULT_MODEL, _installed
+
+    return bool(model) or _installed(DEFAULT_MODEL)
 
 
 def _worker_nlp(model: str | None, rules_dir: str | None) -> FreshPipeline:

@@ -119,3 +119,18 @@ def test_batch_rows_equal_the_rows_of_the_full_pipeline(nlp):
     batch = engines.FreshPipeline(engines.pipeline_builder())
     assert "sentencizer" not in batch.nlp.pipe_names and "sentencizer" in nlp.pipe_names
     assert batch.process(documents) == [cells(process_document(nlp, d)) for d in documents]
+
+
+def test_batch_pipeline_reads_text_without_tokenizing_it():
+    """Batch Docs hold no tokens, so a corpus of new words leaves the vocab as it was."""
+    from extract.io import iter_corpus
+    from extract.pipeline import analyse
+
+    batch = engines.FreshPipeline(engines.pipeline_builder())
+    before = len(batch.nlp.vocab.strings)
+    batch.process(list(iter_corpus(CORPUS)))
+    assert len(batch.nlp.vocab.strings) == before
+    text = "Das Zentrum Wortneu in Leipzig erhält 1,5 Millionen Euro."
+    doc = analyse(batch.nlp, text)
+    assert len(doc) == 0 and doc._.text == text
+    assert {m.label for m in doc._.mentions} >= {"CITY", "MONEY"}

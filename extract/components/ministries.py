@@ -19,6 +19,8 @@ from ..rules import cached_rules
 _WS = r"[^\S\n]+"   # spaces within a name never cross a line break
 _NAME_HEAD = (r"(?:Bundes|Staats|Landes)ministeriums?|Ministeriums?|Senatsverwaltung|Behörde"
               r"|Senatorin|Senators?")
+_SPACES = re.compile(r"\s+")
+_TRAILING_ITEM = re.compile(r"\s*(?:,|\sund|\ssowie)\s+\S+$")
 _PAREN = re.compile(r"[^\S\n]*\((?P<a>[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,9})\)")
 
 
@@ -336,9 +338,9 @@ def _resolve_name(m, text, tables, ctx, date, land, start, suf, bund) -> _Hit | 
         as_head = "bundesministerium" if federal and head == "ministerium" else head
         ministry = norm.resolve_name(tables.ministries, as_head, tokens, state=state, date=date,
                                      federal_ok=not land)
-        if ministry or not re.search(r"(?:,|\sund|\ssowie)\s+\S+$", rest):
+        if ministry or not _TRAILING_ITEM.search(rest):
             break
-        rest = re.sub(r"\s*(?:,|\sund|\ssowie)\s+\S+$", "", rest)   # drop a trailing "und X"
+        rest = _TRAILING_ITEM.sub("", rest)   # drop a trailing "und X"
     end = rest_start + len(rest)
     if ministry is not None and suf and suf.group("land") and end == m.end() and not federal and (
             tables.land_of.get(suf.group("land")) == ministry.state):
@@ -352,7 +354,7 @@ def _resolve_name(m, text, tables, ctx, date, land, start, suf, bund) -> _Hit | 
             return None
         level = "federal" if federal else ("state" if land or head != "ministerium" else "")
         name = norm.nominative(head_text) + text[m.end("nh"):end]
-        ministry = {"name": re.sub(r"\s+", " ", name), "acronym": "", "level": level,
+        ministry = {"name": _SPACES.sub(" ", name), "acronym": "", "level": level,
                     "state": land or "", "ministry_id": ""}
         return _Hit(start, end, "ministries.unlisted_name", ministry)
     return _Hit(start, end, "ministries.name", ministry)

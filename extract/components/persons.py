@@ -45,14 +45,19 @@ _TERMINATORS = ",.;:)!?\n\"“”"
 class Tables:
     first: frozenset
     not_surname: frozenset
-    role_word: re.Pattern          # a role word ending at the end of the string
-    role_suffixes: tuple
+    role_suffixes: tuple           # lower-case endings of role words
     apposition: re.Pattern         # ", Leiter des Referats …" after a name
     role_comma: re.Pattern         # "die Geschäftsführerin des TGZ Jerichower Land, " before a name
     title: re.Pattern
     credit: re.Pattern | None
     credit_initials: tuple | None
     caption: re.Pattern | None
+
+    def is_role(self, word: str) -> bool:
+        """A role word ("Bundeswirtschaftsministerin", "LEG-Geschäftsführer"): one without
+        whitespace that ends in a role ending, in any case. (A str.endswith, not a regex: the
+        regex form tried every ending at every position of every word.)"""
+        return word.lower().endswith(self.role_suffixes)
 
 
 @lru_cache(maxsize=4)
@@ -80,8 +85,8 @@ def load_tables(rules_dir: str | None) -> Tables:
     ini = by_kind.get("credit_initials")
     initials = (ini.compile(), ini.id) if ini else None
     caption = by_kind["caption"].compile() if "caption" in by_kind else None
-    return Tables(first, frozenset(stop), re.compile(rf"(?<![\w-])(?:{role})$"), tuple(suffixes),
-                  apposition, role_comma, title, credit, initials, caption)
+    return Tables(first, frozenset(stop), tuple(suffixes), apposition, role_comma, title, credit, initials,
+                  caption)
 
 
 @Language.factory("extract_persons", default_config={"rules_dir": ""})
@@ -143,16 +148,16 @@ def _continues(text: str, org_end: int, start: int, tables: Tables) -> bool:
     name belongs to the institution's ("Technische Hochschule Nürnberg Georg Simon Ohm")."""
     if not 0 <= start - org_end <= 40 or not _NAME_GAP.fullmatch(text, org_end, start):
         return False
-    return not any(tables.role_word.search(w) for w in text[org_end:start].split())
+    return not any(tables.is_role(w) for w in text[org_end:start].split())
 
 
 def _role_led(text: str, words, tables: Tables):
     """(start, end, name) of "Role Firstname Surname" when the first name is not in our list:
     the role word opens the sequence of capitalised words or stands right before it."""
     before = text[max(0, words[0][1] - 40):words[0][1]].split() if words else []
-    if before and tables.role_word.search(before[-1]):
+    if before and tables.is_role(before[-1]):
         i = 0
-    elif len(words) >= 3 and tables.role_word.search(words[0][0]):
+    elif len(words) >= 3 and tables.is_role(words[0][0]):
         i = 1
     else:
         return None
@@ -225,7 +230,7 @@ def _clean_role(role: str) -> str:
 def _role_before(before: str, tables: Tables) -> str | None:
     """A role word right before the name, with an adjective before it ("Parlamentarische")."""
     toks = before.split()
-    if not toks or not tables.role_word.search(toks[-1]):
+    if not toks or not tables.is_role(toks[-1]):
         return None
     role = toks[-1]
     if len(toks) > 1 and _ADJ.match(toks[-2]) and toks[-2].lower() not in _ARTICLES and toks[-2][0].isupper():

@@ -8,6 +8,7 @@ literal prefix to jump to (a lookbehind start, IGNORECASE, ^ in MULTILINE mode).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _constants as C
 from re import _parser
 
@@ -24,11 +25,21 @@ _SAFE_FOLDED = set("abcdefghijklmnopqrstuvwxyz0123456789äöüß")
 Literals = tuple[tuple[str, bool], ...]  # (literal, ignore case)
 
 
+@lru_cache(maxsize=1024)
+def parsed(pattern: str, flags: int):
+    """re's parse tree of a pattern, or None; parsed once however many prechecks ask (a big
+    alternation takes milliseconds). Callers must not change the tree."""
+    try:
+        return _parser.parse(pattern, flags & ~re.UNICODE)
+    except re.error:
+        return None
+
+
+@lru_cache(maxsize=1024)
 def required_literals(regex: re.Pattern, most: int = _MAX_ALTERNATIVES) -> Literals | None:
     """At most `most` literals; a scanner that searches each once may afford more than a gate."""
-    try:
-        tree = _parser.parse(regex.pattern, regex.flags & ~re.UNICODE)
-    except re.error:
+    tree = parsed(regex.pattern, regex.flags)
+    if tree is None:
         return None
     found = _seq(tree, bool(regex.flags & re.IGNORECASE), most)
     if not found:

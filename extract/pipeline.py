@@ -19,13 +19,14 @@ def build_nlp(*, model: str | None = None, rules_dir: str | Path | None = None,
     notice). `export_spans=False` skips mirroring mentions into doc.ents (batch runs).
     `sentences=False` adds no sentencizer: no component reads doc.sents, so batch runs,
     whose Docs nobody sees, save its pass over every token. `tokens=False` makes Docs without
-    tokens (see TextOnly): no component reads tokens, only the text, so batch runs skip the
+    tokens (extract.tokenizer.TextOnly): no component reads tokens, only the text, so batch runs skip the
     tokenizer, a quarter of the work, and the vocab no longer grows with the corpus.
     """
     import spacy
 
     from . import components, extensions
     from .rules import cached_rules
+    from .tokenizer import TEXT_ONLY, TextOnly
 
     extensions.register()
     rules_key = str(Path(rules_dir).resolve()) if rules_dir else ""
@@ -38,7 +39,8 @@ def build_nlp(*, model: str | None = None, rules_dir: str | Path | None = None,
             if model:
                 raise ValueError(f"spaCy model '{model}' is not installed: {exc}") from exc
     if nlp is None:
-        nlp = spacy.blank("de")
+        # without tokens, spaCy need not build the German tokenizer's affix rules either
+        nlp = spacy.blank("de", config={} if tokens else {"nlp": {"tokenizer": {"@tokenizers": TEXT_ONLY}}})
         if notice is not False:
             (notice or _stderr)(f"note: {DEFAULT_MODEL} not installed; using spacy.blank('de') + rules")
     if sentences and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
@@ -48,23 +50,9 @@ def build_nlp(*, model: str | None = None, rules_dir: str | Path | None = None,
             continue
         config = {"rules_dir": rules_key} if name not in ("extract_init", "extract_spans") else {}
         nlp.add_pipe(name, config=config)
-    if not tokens:
+    if not tokens and not isinstance(nlp.tokenizer, TextOnly):
         nlp.tokenizer = TextOnly(nlp.vocab)
     return nlp
-
-
-class TextOnly:
-    """A tokenizer for batch runs: an empty Doc; `analyse` puts the text in doc._.text, which
-    is all the components read. The rows equal those of the tokenizing pipeline (a test says
-    so); only Docs handed to people (analyse, show, the API) need tokens and doc.ents."""
-
-    def __init__(self, vocab):
-        self.vocab = vocab
-
-    def __call__(self, text: str):
-        from spacy.tokens import Doc
-
-        return Doc(self.vocab)
 
 
 def analyse(nlp, text: str, *, doc_id: str | None = None, published: str | None = None):

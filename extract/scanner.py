@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from re import _constants as C
-from re import _parser
 
-from .literals import lower, required_literals
+from .literals import lower, parsed, required_literals
 
 
 class Scanner:
@@ -33,10 +32,7 @@ class Scanner:
 
     def __init__(self, regex: re.Pattern):
         self.regex = regex
-        try:
-            tree = _parser.parse(regex.pattern, regex.flags & ~re.UNICODE)
-        except re.error:
-            tree = None
+        tree = parsed(regex.pattern, regex.flags)
         # A bounded pattern is scanned near its literals: the gate's few, else up to
         # _SCAN_ALTERNATIVES. An unbounded one only uses a gate's few to skip the text.
         # Literals are searched lower-cased: those hits are a superset of the exact ones.

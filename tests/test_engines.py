@@ -97,10 +97,16 @@ def test_pool_keeps_input_order_and_rows():
 
 
 def test_a_grown_vocab_gets_a_fresh_pipeline_and_the_same_rows():
+    """A pipeline that tokenizes (one with a trained model) grows its vocab; it is rebuilt."""
+    from functools import partial
+
+    from extract.pipeline import build_nlp
+
     texts = [f"Das Zentrum Wortneu{i} in Leipzig erhält {i},5 Millionen Euro.\n" for i in range(40)]
     docs = [Unreadable(doc_id=f"d{i}", text=t, status="ok", error="") for i, t in enumerate(texts)]
-    steady = engines.FreshPipeline(engines.pipeline_builder(), max_strings=10**9)
-    fresh = engines.FreshPipeline(engines.pipeline_builder(), max_strings=1)
+    tokenizing = partial(build_nlp, export_spans=False, sentences=False, tokens=True, notice=False)
+    steady = engines.FreshPipeline(tokenizing, max_strings=10**9)
+    fresh = engines.FreshPipeline(tokenizing, max_strings=1)
     first = fresh.nlp
     expected = [steady.process([d]) for d in docs]
     assert [fresh.process([d]) for d in docs] == expected

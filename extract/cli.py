@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 app = typer.Typer(help="Extract centres, partners, funding and periods from German press releases.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                  rich_markup_mode=None)  # plain click help: importing rich costs more than the rest
 rules_app = typer.Typer(help="Validate and list the rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 

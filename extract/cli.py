@@ -22,7 +22,8 @@ def run(
     corpus: Annotated[Path, typer.Argument(help="Folder of releases (.txt, .md, .html, .pdf) or one file.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
     fmt: Annotated[str, typer.Option("--format", help="csv, parquet or jsonl.")] = "csv",
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Local worker processes.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes: 0 = one per core "
+                                                                   "(64+ documents), 1 = this process only.")] = 0,
     engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
     scheduler: Annotated[str | None, typer.Option(help="dask scheduler address (tcp://host:8786); "
                                                        "without it a LocalCluster is started.")] = None,

@@ -122,8 +122,11 @@ def _pairs(chunk: list, handle, result) -> Iterator[tuple]:
 
 
 def default_workers() -> int:
-    """Workers of a LocalCluster: one single-threaded process per core."""
-    return os.cpu_count() or 1
+    """One single-threaded worker per core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _key(rules_dir: str | Path | None) -> str | None:
@@ -140,19 +143,22 @@ def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
                  rules_dir: str | Path | None = None) -> Iterator[tuple]:
     """(document, cells) in input order from `jobs` worker processes.
 
-    Pool.imap would read the whole input ahead (its feeder thread drains the iterator), so
-    chunks are handed out with apply_async and at most jobs × IN_FLIGHT_PER_WORKER of them
-    are pending. Only the documents travel to the workers; the cells come back.
+    Chunks are submitted as the input is read, at most jobs × IN_FLIGHT_PER_WORKER of them
+    pending, so the input is never read ahead. Only the documents travel to the workers; the
+    cells come back. A worker that dies (killed, out of memory) fails the run with
+    BrokenProcessPool instead of leaving it waiting for a result that never comes.
     """
+    from concurrent.futures import ProcessPoolExecutor
+
     methods = multiprocessing.get_all_start_methods()
     # fork shares the imported modules, so workers start in milliseconds instead of re-importing.
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     rules_key = _key(rules_dir)
-    with ctx.Pool(jobs, initializer=_pool_init, initargs=(model, rules_key)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_pool_init, initargs=(model, rules_key)) as pool:
         yield from _ordered(
             _chunks(documents, CHUNK),
-            submit=lambda chunk: pool.apply_async(process_chunk, (chunk, model, rules_key)),
-            result=lambda handle: handle.get(),
+            submit=lambda chunk: pool.submit(process_chunk, chunk, model, rules_key),
+            result=lambda future: future.result(),
             limit=jobs * IN_FLIGHT_PER_WORKER)
 
 

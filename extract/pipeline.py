@@ -42,7 +42,7 @@ def build_nlp(*, model: str | None = None, rules_dir: str | Path | None = None,
         # without tokens, spaCy need not build the German tokenizer's affix rules either
         nlp = spacy.blank("de", config={} if tokens else {"nlp": {"tokenizer": {"@tokenizers": TEXT_ONLY}}})
         if notice is not False:
-            (notice or _stderr)(f"note: {DEFAULT_MODEL} not installed; using spacy.blank('de') + rules")
+            (notice or _stderr)(model_notice(None))
     if sentences and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
     for name in components.ORDER:
@@ -63,6 +63,13 @@ def analyse(nlp, text: str, *, doc_id: str | None = None, published: str | None 
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
+
+
+def model_notice(model: str | None) -> str | None:
+    """The one line that says the blank pipeline stands in for the default model, when it does."""
+    if model or _installed(DEFAULT_MODEL):
+        return None
+    return f"note: {DEFAULT_MODEL} not installed; using spacy.blank('de') + rules"
 
 
 def _installed(name: str) -> bool:

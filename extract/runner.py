@@ -1,6 +1,7 @@
 """Run the pipeline over a corpus folder and stream the tables out."""
 from __future__ import annotations
 
+import itertools
 import sys
 import time
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ _STATUS, _ERROR = COLUMNS["documents"].index("status"), COLUMNS["documents"].ind
 
 # spaCy refuses texts above nlp.max_length; longer ones are processed in pieces.
 MAX_PIECE = 200_000
+# --jobs 0 starts workers only for a corpus of at least this many documents.
+AUTO_MIN_DOCS = 64
 
 
 @dataclass
@@ -48,10 +51,11 @@ def process_document(nlp, document) -> dict[str, list[dict]]:
     return doc_rows(document, doc, text_file=text_file)
 
 
-def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 1, engine: str = "local",
+def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engine: str = "local",
                scheduler: str | None = None, model: str | None = None, rules_dir: Path | None = None,
                quiet: bool = False, progress: bool | None = None) -> RunSummary:
-    """Process every file under `corpus` and write the tables to `out`."""
+    """Process every file under `corpus` and write the tables to `out`; `jobs` worker
+    processes (0: one per core for a corpus of AUTO_MIN_DOCS documents or more, 1: none)."""
     from .io import iter_corpus
     from .writers import TableWriter
 
@@ -94,15 +98,33 @@ def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet):
         return dask_results(documents, scheduler=scheduler, model=model, rules_dir=rules_dir)
     if engine != "local":
         raise ValueError(f"unknown engine '{engine}'; choose local or dask")
+    if jobs < 0:
+        raise ValueError(f"--jobs must be 0 (one per core) or more, not {jobs}")
+    if jobs == 0:
+        documents, jobs = _auto_jobs(documents)
     if jobs > 1:
         from .engines import pool_results
+        from .pipeline import model_notice
 
+        if notice is None and (message := model_notice(model)):
+            print(message, file=sys.stderr)  # the workers build their pipelines silently
         return pool_results(documents, jobs=jobs, model=model, rules_dir=rules_dir)
     from .engines import FreshPipeline, local_results, pipeline_builder
 
     # FreshPipeline rebuilds the pipeline when its vocab has grown large: memory stays flat.
     pipeline = FreshPipeline(pipeline_builder(model, rules_dir, notice=notice))
     return local_results(pipeline, documents)
+
+
+def _auto_jobs(documents):
+    """(documents, jobs) for --jobs 0: one worker per core once the corpus holds AUTO_MIN_DOCS
+    documents; a smaller one runs in this process, where no worker start is to be paid."""
+    from .engines import default_workers
+
+    documents = iter(documents)
+    head = list(itertools.islice(documents, AUTO_MIN_DOCS))
+    jobs = default_workers() if len(head) == AUTO_MIN_DOCS else 1
+    return itertools.chain(head, documents), jobs
 
 
 def _count(summary: RunSummary, document, row: list) -> None:

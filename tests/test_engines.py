@@ -3,6 +3,7 @@ read their input lazily and free the strings each chunk adds to the vocab."""
 from __future__ import annotations
 
 import itertools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,3 +141,27 @@ def test_batch_pipeline_reads_text_without_tokenizing_it():
     doc = analyse(batch.nlp, text)
     assert len(doc) == 0 and doc._.text == text
     assert {m.label for m in doc._.mentions} >= {"CITY", "MONEY"}
+
+
+def _die(*_args):
+    os._exit(3)
+
+
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging(monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    monkeypatch.setattr(engines, "process_chunk", _die)
+    docs = [Unreadable(doc_id=f"d{i}", error="e") for i in range(40)]
+    with pytest.raises(BrokenProcessPool):
+        list(engines.pool_results(iter(docs), jobs=2))
+
+
+def test_jobs_0_starts_workers_only_for_a_corpus_worth_it(monkeypatch):
+    from extract import runner
+
+    monkeypatch.setattr(engines, "default_workers", lambda: 2)
+    small = [Unreadable(doc_id=f"s{i}", error="e") for i in range(runner.AUTO_MIN_DOCS - 1)]
+    large = [Unreadable(doc_id=f"l{i}", error="e") for i in range(runner.AUTO_MIN_DOCS + 5)]
+    for docs, jobs in ((small, 1), (large, 2)):
+        stream, chosen = runner._auto_jobs(iter(docs))
+        assert chosen == jobs and list(stream) == docs  # every document, in order

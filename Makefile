@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 N ?= 2000
 
-.PHONY: install run test lint bench bench-memory clean
+.PHONY: install run test lint bench bench-memory bench-steps clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -34,6 +34,9 @@ bench: install
 
 bench-memory: install
 	$(BIN)/python bench/bench.py --memory
+
+bench-steps: install
+	$(BIN)/python bench/bench.py --components --docs $(N)
 
 clean:
 	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.jsonl outputs/texts bench/data

@@ -2,6 +2,7 @@
 
     python bench/bench.py --docs 2000     # throughput table (make bench)
     python bench/bench.py --memory        # peak RSS over 2,000 and 20,000 documents (make bench-memory)
+    python bench/bench.py --components    # CPU ms per pipeline step, in one process (make bench-steps)
 
 Every measurement runs in its own subprocess, so its peak RSS is its own. RSS is sampled
 over the whole process tree (workers included) every 20 ms with psutil; the main process's
@@ -177,6 +178,40 @@ def memory(sizes: tuple[int, ...] = (2000, 20000)) -> str:
     return "\n".join(lines)
 
 
+def components(n: int) -> str:
+    """CPU ms per document of each pipeline step, in this process, over the bench corpus."""
+    from collections import Counter
+
+    from extract.engines import pipeline_builder
+    from extract.extensions import prepare
+    from extract.io import iter_corpus
+    from extract.tables import cells, doc_rows
+
+    data = build(BENCH / "data" / f"n{n}", n)
+    clock = time.process_time
+    started = clock()
+    nlp = pipeline_builder()()
+    build_s = clock() - started
+    spent: Counter = Counter()
+    for document in iter_corpus(data):
+        t = clock()
+        doc = prepare(nlp.make_doc(document.text), doc_id=document.doc_id, published=document.published,
+                      text=document.text)
+        spent["make_doc"] += clock() - t
+        for name, proc in nlp.pipeline:
+            t = clock()
+            doc = proc(doc)
+            spent[name] += clock() - t
+        t = clock()
+        cells(doc_rows(document, doc))
+        spent["rows → cells"] += clock() - t
+    lines = ["| step | ms/doc |", "| --- | ---: |"]
+    lines += [f"| {name} | {sec / n * 1000:.2f} |" for name, sec in spent.most_common()]
+    lines += [f"| all steps | {sum(spent.values()) / n * 1000:.2f} |", "",
+              f"{n:,} documents ({machine()}); building the pipeline took {build_s:.1f} s."]
+    return "\n".join(lines)
+
+
 def write_section(marker: str, body: str) -> None:
     """Replace the text between <!-- MARKER:start --> and <!-- MARKER:end --> in the report."""
     start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
@@ -194,10 +229,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=2000, help="documents in the throughput corpus")
     parser.add_argument("--memory", action="store_true", help="peak RSS over 2,000 and 20,000 documents")
     parser.add_argument("--engines", default="default,single,dask", help="which runs (default,single,dask)")
+    parser.add_argument("--components", action="store_true", help="CPU time per pipeline step, in-process")
     parser.add_argument("--no-write", action="store_true", help="print only; leave README.md")
     args = parser.parse_args(argv)
     if args.memory:
         body, marker = memory(), "bench-memory"
+    elif args.components:
+        body, marker = components(args.docs), "where"
     else:
         body, marker = throughput(args.docs, args.engines.split(",")), "bench"
     print(body)

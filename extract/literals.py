@@ -46,6 +46,8 @@ def required_literals(regex: re.Pattern, most: int = _MAX_ALTERNATIVES) -> Liter
         return None
     if len(found) > most or any(len(lit) < _MIN_LENGTH and lit.isascii() for lit, _ in found):
         return None
+    if not _score(found)[1]:
+        return None  # a function word is in every text: such a precheck only costs
     return tuple(sorted(found))
 
 
@@ -171,8 +173,20 @@ def _minimal(cand) -> frozenset:
                      if not any(o != lit and o in lit and (oic == ic or not ic) for o, oic in cand))
 
 
-def _score(cand: frozenset) -> tuple[int, int]:
-    return min(len(lit) for lit, _ in cand), -len(cand)
+def _score(cand: frozenset) -> tuple[bool, bool, int, int]:
+    """Rarer is better: long enough to use, then no function word, then the longest shortest
+    literal, then fewer of them."""
+    shortest = min(len(lit) for lit, _ in cand)
+    common = any(lit.strip(" -").lower() in _FUNCTION_WORDS for lit, _ in cand)
+    return shortest >= _MIN_LENGTH, not common, shortest, -len(cand)
+
+
+# Words most German sentences hold: a literal set with one of them finds a hit in every text.
+_FUNCTION_WORDS = frozenset("""
+der die das den dem des ein eine einer einem einen eines und oder sowie mit von vom für
+im in ins am an auf aus bei beim zu zum zur als auch ist sind war wird werden hat haben
+nach bis um über unter alle allen aller alles sich nicht es sie er wir
+""".split())
 
 
 class Gate:

@@ -66,11 +66,15 @@ def _title(document, doc) -> str:
     return guessed or document.title or ""
 
 
+# One encoder for every cell: json.dumps with options builds a new one per call.
+_attrs_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+
+
 def mention_rows(doc_id: str, mentions) -> list[dict]:
     return [{
         "doc_id": doc_id, "label": m.label, "text": m.text, "start": m.start, "end": m.end,
         "normalized": m.normalized, "rule": m.rule, "noise": int(m.noise),
-        "attrs": json.dumps(m.attrs, ensure_ascii=False, sort_keys=True, default=str) if m.attrs else "",
+        "attrs": _attrs_json(m.attrs) if m.attrs else "",
     } for m in sorted(mentions, key=lambda m: (m.start, m.end, m.label))]
 
 

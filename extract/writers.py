@@ -16,6 +16,7 @@ from .tables import COLUMNS, cells
 
 FORMATS = ("csv", "parquet", "jsonl")
 _BATCH = 2000  # rows buffered per Parquet table before a row group is written
+_json_line = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would build one per row
 
 
 class TableWriter:
@@ -101,7 +102,7 @@ class _JsonlSink:
 
     def add_all(self, rows: list[list]) -> None:
         for values in rows:
-            self._fh.write(json.dumps(dict(zip(self.columns, values, strict=False)), ensure_ascii=False) + "\n")
+            self._fh.write(_json_line(dict(zip(self.columns, values, strict=False))) + "\n")
 
     def close(self) -> None:
         if not self._fh.closed:

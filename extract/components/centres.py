@@ -56,8 +56,11 @@ _LEGAL_FORM = re.compile(r"[ \t]*(?:e\.[ ]?V\.|gGmbH|GmbH|mbH|AG|e\.G\.|KG)(?!\w
 _NEW = re.compile(r"\bneue[nmrs]?[ \t]+(?:[\w-]+[ \t]+)?$")
 # a sentence ends at . ! ? before a capital, not after an ordinal ("am 2. September") or a
 # title ("Dr. Ude"), and at every line break
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b\d\.)(?<!\b\d\d\.)(?<!\bDr\.)(?<!\bProf\.)(?<!\bNr\.)"
-                           r"(?<!\bSt\.)(?<!\bca\.)[ \t]+(?=[A-ZÄÖÜ„\"])|\n")
+# The blank opens the match so that re jumps from blank to blank; the look-behinds then read
+# the full stop (and what is no sentence end: "3.", "Dr.", "ca.") before it.
+_SENTENCE_END = re.compile(r"[ \t](?<=[.!?][ \t])(?<!\b\d\.[ \t])(?<!\b\d\d\.[ \t])(?<!\bDr\.[ \t])"
+                           r"(?<!\bProf\.[ \t])(?<!\bNr\.[ \t])(?<!\bSt\.[ \t])(?<!\bca\.[ \t])[ \t]*"
+                           r"(?=[A-ZÄÖÜ„\"])|\n")
 _MD40_NAME = re.compile(r"Mittelstand[ -]?4\.0")
 _SITE_REACH = 60   # the first listed site follows the cue word closely
 _ADJ_AFTER = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+er\b")

@@ -13,7 +13,9 @@ _ABBREV = {
     "e.v", "v", "u.a", "z.b", "d.h", "inkl", "ggf", "evtl", "etc", "jan", "feb", "apr", "aug",
     "sept", "sep", "okt", "nov", "dez", "tel", "hr", "fr", "bzgl", "ggmbh", "gmbh", "mbh", "co",
 }
-_END = re.compile(r"(?<=[.!?])[\"“”‘’»«]?\s+(?=[\"„“»«(]?[A-ZÄÖÜ0-9])|\n+")
+# A break after . ! ? (group "gap": the quote and blanks after the mark) or a run of newlines.
+# The mark opens the match so that re jumps from mark to mark; it is not part of the break.
+_END = re.compile(r"[.!?](?P<gap>[\"“”‘’»«]?\s+)(?=[\"„“»«(]?[A-ZÄÖÜ0-9])|\n+")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 BULLET = re.compile(r"[ \t]*(?:[*•·▪‣◦-]|–|\d+\.|[a-z]\))\s+")
 
@@ -25,10 +27,11 @@ class Sentences:
         self.text = text
         spans, start = [], 0
         for m in _END.finditer(text):
-            if "\n" not in m.group() and _is_abbreviation(text, m.start()):
+            gap = m.start("gap") if m.group("gap") is not None else m.start()
+            if "\n" not in m.group() and _is_abbreviation(text, gap):
                 continue
-            if m.start() > start:
-                spans.append((start, m.start()))
+            if gap > start:
+                spans.append((start, gap))
             start = m.end()
         if start < len(text):
             spans.append((start, len(text)))

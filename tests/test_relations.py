@@ -111,6 +111,14 @@ def test_sentences_keep_abbreviations_and_open_bullet_lists():
     assert text[slice(*s.block(text.index("Partner")))] == "Partner sind\n* A GmbH\n* B e.V."
 
 
+def test_sentences_end_after_a_closing_quote_and_at_line_breaks():
+    text = "Sie sagte: „Das ist gut.“ Dann fragte sie?! Nein.\n\nNeu ab 2024. 12 Partner"
+    s = Sentences(text)
+    # the closing quote belongs to the break, like the blanks after it
+    assert [text[a:b] for a, b in s.spans] == ["Sie sagte: „Das ist gut.", "Dann fragte sie?!", "Nein.",
+                                               "Neu ab 2024.", "12 Partner"]
+
+
 def test_owner_genitive_leads_and_places_a_centre():
     text = "Gefördert wird das Transferzentrum Nordlicht der Hochschule Emden GmbH mit 500.000 Euro."
     ms = [mention(text, "CENTRE", "Transferzentrum Nordlicht"),

@@ -165,3 +165,18 @@ def test_jobs_0_starts_workers_only_for_a_corpus_worth_it(monkeypatch):
     for docs, jobs in ((small, 1), (large, 2)):
         stream, chosen = runner._auto_jobs(iter(docs))
         assert chosen == jobs and list(stream) == docs  # every document, in order
+
+
+def test_a_broken_rule_stops_a_worker_run_with_its_file_and_line(tmp_path):
+    import shutil
+
+    from extract.rules import RuleError
+
+    from .conftest import ROOT
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    with (rules / "patterns" / "money.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write('{"id": "money.broken", "label": "MONEY", "pattern": "(unclosed"}\n')
+    with pytest.raises(RuleError, match=r"money\.jsonl:\d+"):
+        run_corpus(corpus=CORPUS, out=tmp_path / "out", jobs=2, rules_dir=rules, quiet=True)

@@ -221,18 +221,33 @@ class Gate:
         return False
 
 
-def lower(text: str) -> str | None:
-    """text.lower() for folded prechecks, or None when the text has a letter str.lower() and re
-    fold differently (then every gate stays open). The last text's answer is kept: the
-    components of one document all ask for it."""
-    if _last[0] is text:
-        return _last[1]
-    low: str | None = text.lower()
-    for ch in _FOLD_TRAPS:
-        if ch in text:
-            low = None
-    _last[:] = [text, low]
-    return low
+class LastText:
+    """`compute(text)`, kept for the last text: the components of one document all ask.
+
+    The text and its value are one tuple, read once, so threads sharing a pipeline always get
+    a value that belongs to their text (a race only costs a recomputation)."""
+
+    __slots__ = ("compute", "pair")
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.pair: tuple = (None, None)
+
+    def __call__(self, text: str):
+        pair = self.pair
+        if pair[0] is text:
+            return pair[1]
+        value = self.compute(text)
+        self.pair = (text, value)
+        return value
 
 
-_last: list = [None, None]
+def _lower(text: str) -> str | None:
+    if any(ch in text for ch in _FOLD_TRAPS):
+        return None
+    return text.lower()
+
+
+# text.lower() for folded prechecks, or None when the text has a letter str.lower() and re
+# fold differently (then every gate stays open).
+lower = LastText(_lower)

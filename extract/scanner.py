@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from re import _constants as C
 
-from .literals import lower, parsed, required_literals
+from .literals import LastText, lower, parsed, required_literals
 
 
 class Scanner:
@@ -113,8 +113,9 @@ class _LiteralIndex:
 
     def hits(self, low: str) -> dict[str, list[int]]:
         """Start offsets of each literal in the lower-cased text; the last text's are kept."""
-        if self.last[0] is low:
-            return self.last[1]
+        last = self.last  # one read: a (text, hits) pair that belongs together
+        if last[0] is low:
+            return last[1]
         if self.automaton is None:
             import ahocorasick
 
@@ -251,14 +252,12 @@ def _in_set(items, ch: str) -> bool:
     return hit != negate
 
 
-def longest_run(text: str) -> int:
-    """Length of the longest run of non-whitespace in `text`; the last text's answer is kept."""
-    if _last_run[0] is not text:
-        _last_run[:] = [text, max(map(len, text.split()), default=0)]
-    return _last_run[1]
+def _longest_run(text: str) -> int:
+    return max(map(len, text.split()), default=0)
 
 
-_last_run: list = [None, 0]
+# Length of the longest run of non-whitespace in a text.
+longest_run = LastText(_longest_run)
 
 
 def _opens_line(tree, flags: int) -> bool:
@@ -268,17 +267,14 @@ def _opens_line(tree, flags: int) -> bool:
             and tree.getwidth()[0] >= 1)
 
 
-def line_starts(text: str) -> list[int]:
-    """Offsets where the lines of `text` start; the last text's answer is kept."""
-    if _last_lines[0] is text:
-        return _last_lines[1]
+def _line_starts(text: str) -> list[int]:
     starts = [0]
     i = text.find("\n")
     while i >= 0:
         starts.append(i + 1)
         i = text.find("\n", i + 1)
-    _last_lines[:] = [text, starts]
     return starts
 
 
-_last_lines: list = [None, None]
+# Offsets where the lines of a text start.
+line_starts = LastText(_line_starts)

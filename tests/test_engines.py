@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,3 +181,22 @@ def test_a_broken_rule_stops_a_worker_run_with_its_file_and_line(tmp_path):
         fh.write('{"id": "money.broken", "label": "MONEY", "pattern": "(unclosed"}\n')
     with pytest.raises(RuleError, match=r"money\.jsonl:\d+"):
         run_corpus(corpus=CORPUS, out=tmp_path / "out", jobs=2, rules_dir=rules, quiet=True)
+
+
+def test_threads_sharing_one_pipeline_get_the_rows_of_a_sequential_run():
+    """A dask worker may run several threads over one pipeline: no cache or component state
+    may mix up documents."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from extract.io import iter_corpus
+
+    documents = list(iter_corpus(CORPUS)) * 8
+    batch = engines.FreshPipeline(engines.pipeline_builder())
+    expected = batch.process(documents)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, so that a race shows
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            assert list(pool.map(lambda d: batch.process([d])[0], documents)) == expected
+    finally:
+        sys.setswitchinterval(interval)

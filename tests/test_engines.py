@@ -26,7 +26,7 @@ def tables(out: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def local_tables(tmp_path_factory):
     out = tmp_path_factory.mktemp("local")
-    summary = run_corpus(corpus=CORPUS, out=out, quiet=True)
+    summary = run_corpus(corpus=CORPUS, out=out, jobs=1, quiet=True)
     assert summary.n_ok == summary.n_docs == len(list(CORPUS.glob("*.txt")))
     written = tables(out)
     assert written["mentions.csv"].count(b"\n") > 10, "nothing to compare: no mentions found"

@@ -19,8 +19,8 @@ def build_nlp(*, model: str | None = None, rules_dir: str | Path | None = None,
     notice). `export_spans=False` skips mirroring mentions into doc.ents (batch runs).
     `sentences=False` adds no sentencizer: no component reads doc.sents, so batch runs,
     whose Docs nobody sees, save its pass over every token. `tokens=False` makes Docs without
-    tokens (extract.tokenizer.TextOnly): no component reads tokens, only the text, so batch runs skip the
-    tokenizer, a quarter of the work, and the vocab no longer grows with the corpus.
+    tokens (extract.tokenizer.TextOnly): no component reads tokens, only the text, so batch
+    runs skip the tokenizer, a quarter of the work, and the vocab no longer grows.
     """
     import spacy
 

@@ -110,6 +110,7 @@ class _LiteralIndex:
         if not self.words.issuperset(literals):
             self.words.update(literals)
             self.automaton = None
+            self.last = (None, {})  # hits found without the new literals
 
     def hits(self, low: str) -> dict[str, list[int]]:
         """Start offsets of each literal in the lower-cased text; the last text's are kept."""

@@ -52,8 +52,8 @@ def required_literals(regex: re.Pattern, most: int = _MAX_ALTERNATIVES) -> Liter
 
 
 def _seq(items, ic: bool, most: int = _MAX_ALTERNATIVES) -> frozenset | None:
-    """The best literal set of a sequence: the strings of a run of finite parts (their cross
-    product), or the set of one sub-part, whichever has the longest shortest member."""
+    """The best literal set of a sequence (see _score): the strings of a run of finite parts
+    (their cross product), or the set of one sub-part."""
     best: frozenset | None = None
     run: set[tuple[str, bool]] | None = None
 

@@ -56,17 +56,11 @@ def pipeline_builder(model: str | None = None, rules_dir: str | Path | None = No
     sentencizer and no tokens, since only the rows leave the worker."""
     from functools import partial
 
-    from .pipeline import build_nlp
+    from .pipeline import build_nlp, uses_model
 
+    # a trained model's own pipes read tokens; the rule components read only the text
     return partial(build_nlp, model=model, rules_dir=rules_dir, export_spans=False, notice=notice,
-                   sentences=False, tokens=_model_needs_tokens(model))
-
-
-def _model_needs_tokens(model: str | None) -> bool:
-    """A trained model's own pipes read tokens; the blank pipeline's rule components do not."""
-    from .pipeline import DEFAULT_MODEL, _installed
-
-    return bool(model) or _installed(DEFAULT_MODEL)
+                   sentences=False, tokens=uses_model(model))
 
 
 def _worker_nlp(model: str | None, rules_dir: str | None) -> FreshPipeline:
@@ -153,7 +147,12 @@ def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
     methods = multiprocessing.get_all_start_methods()
     # fork shares the imported modules, so workers start in milliseconds instead of re-importing.
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    from .rules import cached_rules
+
     rules_key = _key(rules_dir)
+    # Rule errors surface here with FILE:LINE, not as a broken pool; forked workers inherit
+    # the loaded rules.
+    cached_rules(rules_key)
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_pool_init, initargs=(model, rules_key)) as pool:
         yield from _ordered(
             _chunks(documents, CHUNK),

@@ -32,7 +32,7 @@ def build_nlp(*, model: str | None = None, rules_dir: str | Path | None = None,
     rules_key = str(Path(rules_dir).resolve()) if rules_dir else ""
     cached_rules(rules_key or None)  # validate once, fail early with FILE:LINE
     nlp = None
-    if model or _installed(DEFAULT_MODEL):
+    if uses_model(model):
         try:
             nlp = spacy.load(model or DEFAULT_MODEL, exclude=_MODEL_EXCLUDE)
         except OSError as exc:
@@ -65,9 +65,14 @@ def analyse(nlp, text: str, *, doc_id: str | None = None, published: str | None 
     return doc
 
 
+def uses_model(model: str | None) -> bool:
+    """True when the pipeline loads a trained model: the one named, or the default installed."""
+    return bool(model) or _installed(DEFAULT_MODEL)
+
+
 def model_notice(model: str | None) -> str | None:
     """The one line that says the blank pipeline stands in for the default model, when it does."""
-    if model or _installed(DEFAULT_MODEL):
+    if uses_model(model):
         return None
     return f"note: {DEFAULT_MODEL} not installed; using spacy.blank('de') + rules"
 

@@ -105,11 +105,7 @@ def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet):
     if jobs > 1:
         from .engines import pool_results
         from .pipeline import model_notice
-        from .rules import cached_rules
 
-        # Rule errors surface here with FILE:LINE, not as a broken pool; the forked workers
-        # inherit the loaded rules.
-        cached_rules(str(Path(rules_dir).resolve()) if rules_dir else None)
         if notice is None and (message := model_notice(model)):
             print(message, file=sys.stderr)  # the workers build their pipelines silently
         return pool_results(documents, jobs=jobs, model=model, rules_dir=rules_dir)

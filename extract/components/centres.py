@@ -430,7 +430,7 @@ _BEFORE_ANCHOR, _AFTER_ANCHOR = 80, 40
 
 def _finditer(scanner: Scanner, anchor, text, low, cache, gate=None):
     """Matches of the scanner's regex, tried only in windows around its anchor literal when it
-    has one (rule key `anchor`), else around its required literals (literals.Scanner): scanning
+    has one (rule key `anchor`), else around its required literals (scanner.Scanner): scanning
     a 2 KB text once per rule costs more than str.find. `gate` (literals.Gate) skips a regex
     whose literals are absent."""
     regex = scanner.regex

@@ -39,7 +39,7 @@ class _Rule(NamedTuple):
     group: int | str
     anchor: str | None
     gate: Gate | None = None  # literals every match holds (extract.literals)
-    scanner: Scanner | None = None  # scans near those literals only
+    scanner: Scanner | None = None  # a rule without anchor: scans near its literals only
 
 
 def _windows(anchor: re.Pattern, text: str, gate: Gate | None = None) -> list[tuple[int, int]]:
@@ -100,7 +100,8 @@ class Temporal:
                 if r.pattern is not None:
                     regex = r.compile()
                     by_kind.setdefault(r.kind or "", []).append(
-                        _Rule(regex, r.id, r.group, r.anchor, Gate.of(regex), Scanner(regex)))
+                        _Rule(regex, r.id, r.group, r.anchor, Gate.of(regex),
+                              None if r.anchor else Scanner(regex)))
                     if r.anchor and r.anchor not in self.anchors:
                         self.anchors[r.anchor] = re.compile(r.anchor)
                         self.anchor_gates[r.anchor] = Gate.of(self.anchors[r.anchor])

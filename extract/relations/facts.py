@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
 from .centres import Centre, centre_at, collect_centres, dominant, is_bare, is_concrete
+from .evidence import DEFAULT_WEIGHTS, EVIDENCE_RULE, score_members
 from .partners import city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
@@ -26,10 +27,12 @@ class Trigger:
 
 
 def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
-                sentences: Sentences | None = None) -> dict[str, list[dict]]:
+                sentences: Sentences | None = None,
+                weights: dict[str, float] | None = None) -> dict[str, list[dict]]:
     """{table: rows} for centres, cities, ministries, partners, funding, periods, persons.
 
-    Mentions flagged as noise (navigation, credits, teasers) never become facts.
+    Mentions flagged as noise (navigation, credits, teasers) never become facts; `weights`
+    are the membership signal weights (relations/evidence.py).
     """
     live = [m for m in mentions if not m.noise]
     sentences = sentences or Sentences(text)
@@ -55,7 +58,8 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     funding = _funding_rows(text, mentions_of(live, "MONEY"), scope_of)
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of)
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
-    partners = _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of)
+    partners = _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of,
+                             centre_mentions, weights or DEFAULT_WEIGHTS)
     return {
         "centres": _centre_rows(centres, funding, periods, partners, states),
         "cities": _city_rows(cities),
@@ -108,17 +112,27 @@ def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
     return rows
 
 
-def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of) -> list[dict]:
-    links = link_partners(text, orgs, [t for t in triggers if not t.kind.startswith("programme")], sentences, owned)
+def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of,
+                  centre_mentions, weights) -> list[dict]:
+    cues = [t for t in triggers if not t.kind.startswith("programme") and t.kind != "not_member"]
+    links = {org_key(link.org): link for link in link_partners(text, orgs, cues, sentences, owned)}
+    keys = [org_key(o) for o in orgs]
+    members = score_members(text, orgs, keys, {k: link.org for k, link in links.items()}, centre_mentions,
+                            [(t.start, t.end) for t in triggers if t.kind == "not_member"], sentences, weights)
     rows = []
-    for link in links:
-        o = link.org
+    for key, member in sorted(members.items(), key=lambda kv: kv[1].org.start):
+        if member.score < weights["threshold"]:
+            continue
+        link = links.get(key)
+        o = member.org
         centre = owner_of.get(id(o)) or centre_at(sentences.span(o.start), centres, anaphors, cities, text)[0]
         rows.append({"centre": _centre_name(centre), "_centre": centre,
                      "name": o.normalized or o.text, "acronym": o.attrs.get("acronym"),
-                     "city": city_of(text, o, cities), "role": link.role,
-                     "topic": topic_after(text, o), "rule": link.rule,
-                     "start_char": o.start, "end_char": o.end, "_key": org_key(o), "_implied": link.implied})
+                     "city": city_of(text, o, cities), "role": link.role if link else "partner",
+                     "topic": topic_after(text, o), "rule": link.rule if link else EVIDENCE_RULE,
+                     "start_char": o.start, "end_char": o.end, "score": round(member.score, 2),
+                     "evidence": member.evidence, "surface": o.text,
+                     "_key": key, "_implied": link.implied if link else True})
     return rows
 
 

@@ -142,3 +142,47 @@ def test_city_forms_after_a_university(text, name):
     from extract import analyse_text
 
     assert name in [r["normalized"] for r in analyse_text(text)["mentions"] if r["label"] == "ORG"]
+
+
+# --- municipalities, districts and joined names (texts written for these tests) ---------------
+
+def _orgs(text: str) -> dict[str, dict]:
+    from extract import analyse_text
+
+    import json
+
+    return {m["normalized"]: {**m, "attrs": json.loads(m["attrs"]) if isinstance(m["attrs"], str) else m["attrs"]}
+            for m in analyse_text(text)["mentions"] if m["label"] == "ORG"}
+
+
+def test_districts_and_towns_acting_as_members_are_institutions():
+    orgs = _orgs("Beteiligt sind der Landkreis Göppingen, der Hohenlohekreis, der Rems-Murr-Kreis und "
+                 "die Stadt Esslingen. Im Arbeitskreis und im Freundeskreis sitzen viele.")
+    assert {"Landkreis Göppingen", "Hohenlohekreis", "Rems-Murr-Kreis", "Stadt Esslingen"} <= set(orgs)
+    assert not any(name.endswith(("Arbeitskreis", "Freundeskreis")) for name in orgs)
+
+
+def test_a_joined_name_gives_one_institution_per_item_with_true_offsets():
+    text = ("Getragen wird die Agentur von den Landkreisen Peine, Gifhorn und Wolfenbüttel sowie "
+            "dem Heidekreis. Die Universitäten Passau und Bamberg forschen mit.")
+    orgs = _orgs(text)
+    for name in ("Landkreis Peine", "Landkreis Gifhorn", "Landkreis Wolfenbüttel", "Heidekreis",
+                 "Universität Passau", "Universität Bamberg"):
+        assert name in orgs, name
+    peine = orgs["Landkreis Peine"]
+    assert text[peine["start"]:peine["end"]] == "Peine" and peine["rule"] == "org.joined_list"
+    assert "Landkreis Heidekreis" not in orgs     # an item with a head of its own stays itself
+
+
+def test_joined_complements_share_the_head_and_keep_their_acronyms():
+    text = ("Gefördert werden die Fraunhofer-Institute für Lasertechnik ILT, für Produktionstechnologie "
+            "IPT sowie für Molekularbiologie IME, alle mit Sitz in Aachen.")
+    orgs = _orgs(text)
+    assert orgs["Fraunhofer-Institut für Lasertechnik"]["attrs"]["acronym"] == "ILT"
+    assert orgs["Fraunhofer-Institut für Produktionstechnologie"]["attrs"]["acronym"] == "IPT"
+    assert orgs["Fraunhofer-Institut für Molekularbiologie"]["attrs"]["acronym"] == "IME"
+    assert not any(name.startswith("Fraunhofer-Institute") for name in orgs)
+
+
+def test_one_name_after_a_plural_is_no_enumeration():
+    assert not any(n.startswith("Hochschule ") for n in _orgs("Die Hochschulen Bayerns wachsen."))

@@ -18,6 +18,7 @@ from spacy.language import Language
 from ..model import Mention
 from ..normalize import names as nm
 from ..rules import cached_rules
+from .joined_orgs import joined_items, parse_plurals
 
 _WS = r"[^\S\n]"
 _STOP_WORDS = (r"der|die|das|den|dem|des|und|oder|sowie|eine?[mnrs]?|im|in|an|am|auf|aus|bei|beim|mit|von|vom"
@@ -69,6 +70,9 @@ class Tables:
     head_endings: tuple         # every head suffix with its inflected forms, for str.endswith
     abbr_re: re.Pattern
     rules: dict = field(default_factory=dict)   # kind -> (compiled, rule id)
+    # head suffixes whose compounds name one institution by themselves ("Ostalbkreis")
+    named: frozenset = frozenset()
+    plurals: tuple = ()         # (plural head, singular) of joined names, rules/lists/institution_plurals.txt
     # capitalised word -> its head reading (or None): the same words recur in every document
     head_cache: dict = field(default_factory=dict)
 
@@ -76,7 +80,7 @@ class Tables:
 @lru_cache(maxsize=4)
 def load_tables(rules_dir: str | None) -> Tables:
     rules = cached_rules(rules_dir or None)
-    heads, standalone, never, stop, left_stop = [], {}, [], set(), set()
+    heads, standalone, never, stop, left_stop, named = [], {}, [], set(), set(), set()
     for line in rules.word_list("institution_heads"):
         if line.startswith("!"):
             never.append(line[1:].strip().lower())
@@ -86,7 +90,9 @@ def load_tables(rules_dir: str | None) -> Tables:
             stop.add(line[1:].strip())
         elif "=" in line:
             left, right = (s.strip() for s in line.rsplit("=", 1))
-            kind, gender = ([*right.split(), "n"])[:2]
+            kind, gender, *flags = ([*right.split(), "n"])[:3]
+            if "named" in flags:
+                named.add(left.lower())
             if left.startswith("="):
                 standalone[left[1:].strip()] = (kind, gender)
             else:
@@ -99,7 +105,7 @@ def load_tables(rules_dir: str | None) -> Tables:
     abbr_re = re.compile(rf"(?P<tok>{abbr})(?={_WS}+(?:[A-ZÄÖÜ]|für{_WS}))")
     by_kind = {r.kind: (r.compile(), r.id) for r in rules.patterns_for("ORG", file="institutions")}
     return Tables(heads, standalone, tuple(never), frozenset(stop), frozenset(left_stop), endings, abbr_re,
-                  by_kind)
+                  by_kind, named=frozenset(named), plurals=parse_plurals(rules.word_list("institution_plurals")))
 
 
 @dataclass
@@ -186,6 +192,7 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
     kept = _merge_genitives(text, kept)
     kept += _legal_form_orgs(text, tables, kept)
     kept += _place_acronym_orgs(text, tables, kept, places)
+    kept = _with_joined(text, tables, kept, places)
     kept = [o for o in kept if not _overlaps(o, blocked)]
     kept.sort(key=lambda o: o.start)
     for org in kept:
@@ -206,8 +213,9 @@ def _head_reading(word: str, tables: Tables):
         return None
     head, infl, low = found
     tok = word[: len(word) - len(infl)]
-    # a hyphenated proper compound names an institution by itself ("Ruhr-Universität")
-    evidence = "-" in tok and low != head[0] and not low.endswith("zentrum")
+    # a hyphenated proper compound names an institution by itself ("Ruhr-Universität"), and so
+    # does any compound of a `named` head ("Ostalbkreis")
+    evidence = low != head[0] and (("-" in tok and not low.endswith("zentrum")) or head[0] in tables.named)
     weak = low == "gesellschaft" or low.endswith("zentrum")
     return head[1], head[2], infl, evidence, weak
 
@@ -428,6 +436,32 @@ def _place_acronym_orgs(text: str, tables: Tables, orgs: list[_Org], places: dic
                             city=place.normalized if place.label == "CITY" else None, evidence=True,
                             normalized=m.group("acr")))
     return out
+
+
+def _with_joined(text: str, tables: Tables, orgs: list[_Org], places: dict) -> list[_Org]:
+    """`orgs` with the items of joined names ("die Landkreise A, B und C") in place of what the
+    head scan read there (a plural "Fraunhofer-Institute für …" is no single institution)."""
+    items = joined_items(text, tables.plurals, lambda word: _cached_reading(word, tables) is not None)
+    if not items:
+        return orgs
+    joined = []
+    for item in items:
+        reading = _cached_reading(item.singular.split()[-1], tables)
+        kind, gender = (reading[0], reading[1]) if reading else ("other", "f")
+        place = places.get(item.start)
+        city = place.normalized if place is not None and place.label == "CITY" and place.end == item.end else None
+        joined.append(_Org(item.start, item.end, "org.joined_list", kind, gender, item.start, item.end,
+                           acronym=item.acronym, city=city, evidence=True, normalized=item.name))
+    # what the head scan found over a joined name's plural or its items gives way to them
+    spans = [(text.rfind(" ", 0, item.start - 1), item.end) for item in items]
+    return [o for o in orgs if not _overlaps(o, spans)] + joined
+
+
+def _cached_reading(word: str, tables: Tables):
+    reading = tables.head_cache.get(word, False)
+    if reading is False:
+        reading = tables.head_cache[word] = _head_reading(word, tables)
+    return reading
 
 
 def _overlaps(org: _Org, spans) -> bool:

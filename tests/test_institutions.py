@@ -147,9 +147,9 @@ def test_city_forms_after_a_university(text, name):
 # --- municipalities, districts and joined names (texts written for these tests) ---------------
 
 def _orgs(text: str) -> dict[str, dict]:
-    from extract import analyse_text
-
     import json
+
+    from extract import analyse_text
 
     return {m["normalized"]: {**m, "attrs": json.loads(m["attrs"]) if isinstance(m["attrs"], str) else m["attrs"]}
             for m in analyse_text(text)["mentions"] if m["label"] == "ORG"}

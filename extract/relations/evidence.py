@@ -65,7 +65,7 @@ def score_members(text: str, orgs: list[Mention], keys: list[str], cued: dict[st
     `keys[i]` is the key of `orgs[i]`; `cued` maps a key to the mention a role cue scoped;
     `not_member` are the NOT_MEMBER triggers (start, end) in text order."""
     members: dict[str, Membership] = {}
-    for org, key in zip(orgs, keys):
+    for org, key in zip(orgs, keys, strict=True):
         member = members.get(key)
         if member is None:
             member = members[key] = Membership(cued.get(key, org))

@@ -71,3 +71,10 @@ def test_the_weights_are_read_from_the_rules_and_name_known_signals_only():
     weights = parse_weights(lines)
     assert set(weights) == set(DEFAULT_WEIGHTS)
     assert {line.partition("=")[0].strip() for line in lines} <= set(DEFAULT_WEIGHTS)
+
+
+def test_a_short_name_and_its_form_with_the_city_are_one_member():
+    text = ("Das Zentrum Hören in Oldenburg startet. Die Maria von Linden Universität Oldenburg forscht. "
+            "Sprecher ist ein Professor der Maria von Linden Universität.")
+    names = [n for n in partners(text) if "Linden" in n]
+    assert names == ["Maria von Linden Universität Oldenburg"]

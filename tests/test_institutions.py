@@ -186,3 +186,26 @@ def test_joined_complements_share_the_head_and_keep_their_acronyms():
 
 def test_one_name_after_a_plural_is_no_enumeration():
     assert not any(n.startswith("Hochschule ") for n in _orgs("Die Hochschulen Bayerns wachsen."))
+
+
+def test_names_keep_their_first_words():
+    orgs = _orgs("Mit dabei sind die Mosella Hochschule, das Humboldt Institut Trier, die Maria von "
+                 "Linden Universität Trier und das Deutsche Meeresforschungszentrum.")
+    assert {"Mosella Hochschule", "Humboldt Institut Trier", "Maria von Linden Universität Trier",
+            "Deutsches Meeresforschungszentrum"} <= set(orgs)
+
+
+def test_an_abbreviated_university_takes_the_word_after_it_as_its_place():
+    assert "TU Kleinstadtberg" in _orgs("Die TU Kleinstadtberg kooperiert mit Partnern.")
+
+
+def test_a_clinic_of_a_university_is_one_name():
+    assert "Klinikum der Universität Regensburg" in _orgs(
+        "Beteiligt ist das Klinikum der Universität Regensburg.")
+
+
+def test_a_bare_plural_head_is_no_institution():
+    orgs = _orgs("Die Fraunhofer-Institute in Sachsen erhalten Geld. Das Fraunhofer-Institut für "
+                 "Holzforschung ist dabei.")
+    assert "Fraunhofer-Institute" not in orgs
+    assert "Fraunhofer-Institut für Holzforschung" in orgs

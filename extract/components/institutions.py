@@ -34,6 +34,15 @@ _WORD = rf"(?:{_LOWER_ADJ}?{_CAP})"
 CHAIN = rf"{_WORD}(?:(?:,{_WS}+{_WORD})*{_WS}+(?:und|&){_WS}+{_WORD}|{_WS}+{_WORD}){{0,8}}"
 _COMPLEMENT = re.compile(rf"{_WS}+(?:für|zur|zum){_WS}+(?P<chain>{CHAIN})")
 _GENITIVE = re.compile(rf"{_WS}+(?:der|des){_WS}+")
+# one capitalised name word before a head ("Ostfalia Hochschule", "Helmholtz Zentrum"), never an
+# acronym, a truncated or hyphen-joined word, or a word ending a clause
+_NAME_WORD_BEFORE = re.compile(rf"(?<![\w-])(?P<word>(?:[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+)?"
+                               rf"[A-ZÄÖÜ][a-zäöüß]{{2,}}){_WS}+$")
+_PERSON_PARTICLE_BEFORE = re.compile(rf"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+$")
+# "Hochschule Albstadt-Sigmaringen": places joined by hyphens after a head
+_PLACE_COMPOUND = re.compile(r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)+(?![\w-])")
+# "TU Clausthal": the capitalised word after a standalone abbreviation is its place
+_ABBR_PLACE = re.compile(rf"{_WS}(?P<word>[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?![\w-])")
 _TRAILING_ACR = re.compile(rf"{_WS}+(?P<acr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{{1,7}})(?![\w-])")
 _ADJ_BEFORE = re.compile(rf"(?P<adj>[A-ZÄÖÜ](?<![\w-].)[\wäöüß-]*(?:e|en|er|es|em)){_WS}+$")
 _ACR_BEFORE = re.compile(rf"(?P<acr>[A-ZÄÖÜ](?<![\w-].)[A-ZÄÖÜ0-9&]{{1,6}}){_WS}+$")
@@ -127,6 +136,7 @@ class _Org:
     evidence: bool = False        # a complement, a place, an acronym or a legal form was found
     genitive_of: _Org | None = None
     normalized: str = ""
+    proper_prefix: bool = False   # the words before the head are a person's name, not adjectives
 
     def acronym_span_after(self, pos: int) -> bool:
         """True when a "(ACR)" already closed the name before `pos`."""
@@ -182,13 +192,22 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
         orgs.append(_Org(m.start(), m.end(), "org.head", kind, gender, m.start(), m.end()))
     orgs.sort(key=lambda o: o.start)
     kept: list[_Org] = []
+    pending: _Org | None = None   # a sub-unit head without evidence, kept if a genitive owner follows
     for org in orgs:
         if kept and org.start < kept[-1].end:
             continue
         _grow_left(text, org, tables)
         _grow_right(text, org, tables, places)
+        if org.end == org.head_end and any(text.startswith(p, org.head_start) and org.head_start + len(p)
+                                           == org.head_end for p, _ in tables.plurals):
+            continue                          # a bare plural ("die Fraunhofer-Institute") is no one name
         if org.evidence or (org.start < org.head_start and not org.weak):
+            if pending is not None and _GENITIVE.fullmatch(text, pending.end, org.start):
+                kept.append(pending)          # "Klinikum der Universität München"
             kept.append(org)
+            pending = None
+        elif org.kind in _SUBUNIT and not org.weak:
+            pending = org
     kept = _merge_genitives(text, kept)
     kept += _legal_form_orgs(text, tables, kept)
     kept += _place_acronym_orgs(text, tables, kept, places)
@@ -216,7 +235,8 @@ def _head_reading(word: str, tables: Tables):
     # a hyphenated proper compound names an institution by itself ("Ruhr-Universität"), and so
     # does any compound of a `named` head ("Ostalbkreis")
     evidence = low != head[0] and (("-" in tok and not low.endswith("zentrum")) or head[0] in tables.named)
-    weak = low == "gesellschaft" or low.endswith("zentrum")
+    # ("Krebsforschungszentrum" has a head of its own and is no such word)
+    weak = low == "gesellschaft" or (low.endswith("zentrum") and head[0] == "zentrum")
     return head[1], head[2], infl, evidence, weak
 
 
@@ -250,12 +270,24 @@ def _grow_left(text: str, org: _Org, tables: Tables) -> None:
     if coord and (m := coord[0].search(before)):
         org.start -= len(before) - m.start()
         before = before[:m.start()]
+    grown = False
     for _ in range(2):
         m = _ADJ_BEFORE.search(before, _last_word_start(before))
         if not m or m.group("adj") in tables.left_stop or m.group("adj").split("-")[0] in tables.left_stop:
             break
         org.start -= len(before) - m.start()
         before = before[:m.start()]
+        grown = True
+    if grown and org.kind in _SUBUNIT and (m := _PERSON_PARTICLE_BEFORE.search(before)):
+        org.start -= len(before) - m.start()   # "Carl von" before "Ossietzky Universität"
+        org.proper_prefix = True
+        return
+    if not grown and org.kind in _SUBUNIT and (m := _NAME_WORD_BEFORE.search(before)):
+        word = m.group("word").split()[0]
+        if word not in tables.left_stop and word.lower() not in _LOWER_STOP:
+            org.start -= len(before) - m.start()
+            org.evidence = True
+            return
     m = _ACR_BEFORE.search(before, _last_word_start(before))
     if m and m.group("acr") not in tables.not_acronyms and m.group("acr") not in tables.left_stop:
         org.start -= len(before) - m.start()
@@ -298,6 +330,14 @@ def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
                 org.city = place.normalized
             pos, org.evidence = place.end, True
             continue
+        if gap == 1 and text[pos] == " " and (m := _PLACE_COMPOUND.match(text, pos + 1)) \
+                and _has_place_part(m, places):
+            pos, org.evidence = m.end(), True
+            continue
+        if pos == org.head_end and text[org.head_start:org.head_end] in tables.standalone \
+                and (m := _ABBR_PLACE.match(text, pos)) and m.group("word") not in tables.left_stop:
+            pos, org.evidence = m.end(), True
+            continue
         m = _TRAILING_ACR.match(text, pos)
         if m and not org.acronym and _acronym_ok(m.group("acr"), text[org.start:pos], tables, loose=True):
             org.acronym, org.acronym_span = m.group("acr"), (m.start("acr"), m.end("acr"))
@@ -317,6 +357,16 @@ def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
         else:
             break
     org.end = pos
+
+
+def _has_place_part(m: re.Match, places: dict) -> bool:
+    """True when a part of a hyphen compound is a place the text names."""
+    pos = m.start()
+    for part in m.group(0).split("-"):
+        if pos in places:
+            return True
+        pos += len(part) + 1
+    return False
 
 
 def _chain_end(text: str, name_start: int, start: int, end: int, places: dict) -> int:
@@ -485,7 +535,7 @@ def _normalize(text: str, org: _Org) -> str:
             continue
         if dropped_acronym and not pieces and word in ("–", "—", "-"):
             continue
-        if e <= org.head_start and has_article:
+        if e <= org.head_start and has_article and not org.proper_prefix:
             word = nm.strong_adjective(word, org.gender)
         elif s <= org.head_start < e and org.head_end <= e:
             word = text[s:org.head_start] + nm.nominative_head(text[org.head_start:org.head_end],

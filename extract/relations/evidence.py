@@ -108,11 +108,25 @@ def _stems(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def same_institution_keys(orgs: list[Mention], keys: list[str], city_names: set[str]) -> list[str]:
+    """`keys` with a short name mapped onto the longer one that only adds a city
+    ("Carl von Ossietzky Universität" → "… Universität Oldenburg"): one institution, one row."""
+    distinct = set(keys)
+    folded_cities = {c.casefold() for c in city_names}
+    longer: dict[str, str] = {}
+    for key in distinct:
+        for other in distinct:
+            if other.startswith(key + " ") and other[len(key) + 1:] in folded_cities:
+                longer[key] = other
+    return [longer.get(k, k) for k in keys]
+
+
 def _is_centre(org: Mention, centres: list[Mention]) -> bool:
     """The institution is the funded centre itself ("die Energieagentur", "DZL")."""
     acronym = org.attrs.get("acronym")
     for c in centres:
-        if c.overlaps(org):
+        # "Helmholtz Zentrum München": a name that opens before the centre word is an institution's
+        if c.overlaps(org) and org.start >= c.start:
             return True
         if acronym and acronym == c.attrs.get("acronym"):
             return True

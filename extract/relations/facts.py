@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
 from .centres import Centre, centre_at, collect_centres, dominant, is_bare, is_concrete
-from .evidence import DEFAULT_WEIGHTS, EVIDENCE_RULE, score_members
-from .partners import city_of, link_partners, org_key, owners, topic_after
+from .evidence import DEFAULT_WEIGHTS, EVIDENCE_RULE, same_institution_keys, score_members
+from .partners import ROLE_RANK, city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
@@ -115,8 +115,13 @@ def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
 def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of,
                   centre_mentions, weights) -> list[dict]:
     cues = [t for t in triggers if not t.kind.startswith("programme") and t.kind != "not_member"]
-    links = {org_key(link.org): link for link in link_partners(text, orgs, cues, sentences, owned)}
-    keys = [org_key(o) for o in orgs]
+    keys = same_institution_keys(orgs, [org_key(o) for o in orgs], {c.normalized for c in cities})
+    key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
+    links: dict = {}
+    for link in link_partners(text, orgs, cues, sentences, owned):
+        key = key_of.get(id(link.org), org_key(link.org))
+        if key not in links or ROLE_RANK[link.role] < ROLE_RANK[links[key].role]:
+            links[key] = link
     members = score_members(text, orgs, keys, {k: link.org for k, link in links.items()}, centre_mentions,
                             [(t.start, t.end) for t in triggers if t.kind == "not_member"], sentences, weights)
     rows = []

@@ -39,8 +39,8 @@ _GENITIVE = re.compile(rf"{_WS}+(?:der|des){_WS}+")
 _NAME_WORD_BEFORE = re.compile(rf"(?<![\w-])(?P<word>(?:[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+)?"
                                rf"[A-ZÄÖÜ][a-zäöüß]{{2,}}){_WS}+$")
 _PERSON_PARTICLE_BEFORE = re.compile(rf"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+$")
-# "Hochschule Albstadt-Sigmaringen": places joined by hyphens after a head
-_PLACE_COMPOUND = re.compile(r"[A-ZÄÖÜ][\wäöüß]+(?:-[A-ZÄÖÜ][\wäöüß]+)+(?![\w-])")
+# "Hochschule Albstadt-Sigmaringen", "Hochschule Emden/Leer": places joined after a head
+_PLACE_COMPOUND = re.compile(r"[A-ZÄÖÜ][\wäöüß]+(?:[-/][A-ZÄÖÜ][\wäöüß]+)+(?![\w/-])")
 # "TU Clausthal": the capitalised word after a standalone abbreviation is its place
 _ABBR_PLACE = re.compile(rf"{_WS}(?P<word>[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?![\w-])")
 _TRAILING_ACR = re.compile(rf"{_WS}+(?P<acr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{{1,7}})(?![\w-])")
@@ -324,15 +324,18 @@ def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
             continue
         # "Universität Bremen", "Universität zu Lübeck", "Universität Erlangen-Nürnberg"
         gap = 4 if text.startswith(" zu ", pos) else 1 if pos < len(text) and text[pos] in " -" else 0
+        if gap == 1 and text[pos] == " " and (m := _PLACE_COMPOUND.match(text, pos + 1)) \
+                and _has_place_part(m, places) and getattr(places.get(pos + 1), "end", None) != m.end():
+            first = places.get(pos + 1)
+            if first is not None and first.label == "CITY" and org.city is None:
+                org.city = first.normalized
+            pos, org.evidence = m.end(), True
+            continue
         place = places.get(pos + gap) if gap else None
         if place is not None and (org.city is None or place.label == "CITY"):
             if place.label == "CITY":
                 org.city = place.normalized
             pos, org.evidence = place.end, True
-            continue
-        if gap == 1 and text[pos] == " " and (m := _PLACE_COMPOUND.match(text, pos + 1)) \
-                and _has_place_part(m, places):
-            pos, org.evidence = m.end(), True
             continue
         if pos == org.head_end and text[org.head_start:org.head_end] in tables.standalone \
                 and (m := _ABBR_PLACE.match(text, pos)) and m.group("word") not in tables.left_stop:
@@ -362,7 +365,7 @@ def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
 def _has_place_part(m: re.Match, places: dict) -> bool:
     """True when a part of a hyphen compound is a place the text names."""
     pos = m.start()
-    for part in m.group(0).split("-"):
+    for part in re.split(r"[-/]", m.group(0)):
         if pos in places:
             return True
         pos += len(part) + 1

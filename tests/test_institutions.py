@@ -209,3 +209,14 @@ def test_a_bare_plural_head_is_no_institution():
                  "Holzforschung ist dabei.")
     assert "Fraunhofer-Institute" not in orgs
     assert "Fraunhofer-Institut für Holzforschung" in orgs
+
+
+def test_a_fraunhofer_unit_with_a_hyphenated_acronym_keeps_it():
+    orgs = _orgs("Beteiligt ist das Fraunhofer IOSB-AST aus Ilmenau.")
+    assert orgs["Fraunhofer IOSB-AST"]["attrs"]["acronym"] == "IOSB-AST"
+
+
+def test_a_cluster_is_an_institution_but_a_funded_excellence_cluster_is_not():
+    orgs = _orgs("Partner sind das Cluster Hessen Mobil und das Kasseler Exzellenzcluster.")
+    assert any(name.startswith("Cluster Hessen") for name in orgs)
+    assert not any("Exzellenzcluster" in name for name in orgs)

@@ -590,7 +590,8 @@ def _acronym_refs(text: str, tables: Tables, orgs: list[_Org], defs: dict, block
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
             acr = m.group("acr")
-            name, kind = defs.get(acr, (text[m.start():m.end()].replace("-", " "), "institute"))
+            society = text[m.start():m.start("acr")].rstrip("- ")    # "Fraunhofer-IOSB-AST"
+            name, kind = defs.get(acr, (f"{society} {acr}", "institute"))
             out.append(Mention("ORG", m.start(), m.end(), m.group(0), brand[1], normalized=name,
                                attrs={"acronym": acr, "kind": kind}))
             spans.append((m.start(), m.end()))

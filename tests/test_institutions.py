@@ -220,3 +220,10 @@ def test_a_cluster_is_an_institution_but_a_funded_excellence_cluster_is_not():
     orgs = _orgs("Partner sind das Cluster Hessen Mobil und das Kasseler Exzellenzcluster.")
     assert any(name.startswith("Cluster Hessen") for name in orgs)
     assert not any("Exzellenzcluster" in name for name in orgs)
+
+
+def test_a_centre_word_after_an_indefinite_article_names_no_institution():
+    orgs = _orgs("Kassel will zu einem führenden europäischen Zentrum für Robotik werden. Das Zentrum "
+                 "für Robotik der Universität Kassel ist Partner.")
+    starts = sorted(m["start"] for m in orgs.values())
+    assert starts and all(s > 60 for s in starts), orgs

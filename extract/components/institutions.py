@@ -38,6 +38,7 @@ _GENITIVE = re.compile(rf"{_WS}+(?:der|des){_WS}+")
 # acronym, a truncated or hyphen-joined word, or a word ending a clause
 _NAME_WORD_BEFORE = re.compile(rf"(?<![\w-])(?P<word>(?:[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+)?"
                                rf"[A-ZÄÖÜ][a-zäöüß]{{2,}}){_WS}+$")
+_INDEFINITE_BEFORE = re.compile(rf"(?<![\w-])(?:[Ee]in|[Ee]ine[mnrs]?|[Kk]ein|[Kk]eine[mnrs]?)(?:{_WS}+[a-zäöüß]+)*{_WS}+$")
 _PERSON_PARTICLE_BEFORE = re.compile(rf"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+$")
 # "Hochschule Albstadt-Sigmaringen", "Hochschule Emden/Leer": places joined after a head
 _PLACE_COMPOUND = re.compile(r"[A-ZÄÖÜ][\wäöüß]+(?:[-/][A-ZÄÖÜ][\wäöüß]+)+(?![\w/-])")
@@ -201,6 +202,8 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
         if org.end == org.head_end and any(text.startswith(p, org.head_start) and org.head_start + len(p)
                                            == org.head_end for p, _ in tables.plurals):
             continue                          # a bare plural ("die Fraunhofer-Institute") is no one name
+        if org.weak and _INDEFINITE_BEFORE.search(text, max(0, org.start - 60), org.start):
+            continue                          # "zu einem führenden Zentrum für X" names no one
         if org.evidence or (org.start < org.head_start and not org.weak):
             if pending is not None and _GENITIVE.fullmatch(text, pending.end, org.start):
                 kept.append(pending)          # "Klinikum der Universität München"

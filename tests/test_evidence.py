@@ -73,8 +73,17 @@ def test_the_weights_are_read_from_the_rules_and_name_known_signals_only():
     assert {line.partition("=")[0].strip() for line in lines} <= set(DEFAULT_WEIGHTS)
 
 
-def test_a_short_name_and_its_form_with_the_city_are_one_member():
+def test_a_short_name_and_its_longer_form_are_one_member():
     text = ("Das Zentrum Hören in Oldenburg startet. Die Maria von Linden Universität Oldenburg forscht. "
             "Sprecher ist ein Professor der Maria von Linden Universität.")
     names = [n for n in partners(text) if "Linden" in n]
     assert names == ["Maria von Linden Universität Oldenburg"]
+
+
+def test_the_release_s_centre_is_no_partner():
+    # "Gründerzentrum X" is both an institution and a centre mention: here it is the centre
+    text = ("Die Universität Magdeburg baut in Wernigerode das Gründerzentrum Wernigerode auf. Das "
+            "Gründerzentrum Wernigerode berät Gründer.")
+    rows = partners(text)
+    assert "Universität Magdeburg" in rows
+    assert not any(name.startswith("Gründerzentrum") for name in rows)

@@ -108,16 +108,18 @@ def _stems(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def same_institution_keys(orgs: list[Mention], keys: list[str], city_names: set[str]) -> list[str]:
-    """`keys` with a short name mapped onto the longer one that only adds a city
-    ("Carl von Ossietzky Universität" → "… Universität Oldenburg"): one institution, one row."""
+def same_institution_keys(keys: list[str]) -> list[str]:
+    """`keys` with a short name mapped onto the one longer name that continues it
+    ("Carl von Ossietzky Universität" → "… Universität Oldenburg", "Technologie- und
+    Gründerzentrum" → "… Gründerzentrum Jerichower Land"): one institution, one row."""
     distinct = set(keys)
-    folded_cities = {c.casefold() for c in city_names}
     longer: dict[str, str] = {}
     for key in distinct:
-        for other in distinct:
-            if other.startswith(key + " ") and other[len(key) + 1:] in folded_cities:
-                longer[key] = other
+        if " " not in key:
+            continue
+        continuations = [other for other in distinct if other.startswith(key + " ")]
+        if len(continuations) == 1:
+            longer[key] = continuations[0]
     return [longer.get(k, k) for k in keys]
 
 

@@ -38,7 +38,8 @@ _GENITIVE = re.compile(rf"{_WS}+(?:der|des){_WS}+")
 # acronym, a truncated or hyphen-joined word, or a word ending a clause
 _NAME_WORD_BEFORE = re.compile(rf"(?<![\w-])(?P<word>(?:[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+)?"
                                rf"[A-ZÄÖÜ][a-zäöüß]{{2,}}){_WS}+$")
-_INDEFINITE_BEFORE = re.compile(rf"(?<![\w-])(?:[Ee]in|[Ee]ine[mnrs]?|[Kk]ein|[Kk]eine[mnrs]?)(?:{_WS}+[a-zäöüß]+)*{_WS}+$")
+_INDEFINITE_BEFORE = re.compile(rf"(?<![\w-])(?:[Ee]in|[Ee]ine[mnrs]?|[Kk]ein|[Kk]eine[mnrs]?)"
+                                rf"(?:{_WS}+[a-zäöüß]+)*{_WS}+$")
 _PERSON_PARTICLE_BEFORE = re.compile(rf"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+$")
 # "Hochschule Albstadt-Sigmaringen", "Hochschule Emden/Leer": places joined after a head
 _PLACE_COMPOUND = re.compile(r"[A-ZÄÖÜ][\wäöüß]+(?:[-/][A-ZÄÖÜ][\wäöüß]+)+(?![\w/-])")

@@ -18,6 +18,7 @@ with the offsets where they were seen.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import Mention
@@ -65,6 +66,8 @@ def score_members(text: str, orgs: list[Mention], keys: list[str], cued: dict[st
     `keys[i]` is the key of `orgs[i]`; `cued` maps a key to the mention a role cue scoped;
     `not_member` are the NOT_MEMBER triggers (start, end) in text order."""
     members: dict[str, Membership] = {}
+    index = _CentreIndex(centres)
+    cue_starts = [start for start, _ in not_member]
     for org, key in zip(orgs, keys, strict=True):
         member = members.get(key)
         if member is None:
@@ -74,9 +77,9 @@ def score_members(text: str, orgs: list[Mention], keys: list[str], cued: dict[st
             member.add("mentioned", weights["mentioned"], org.start)
         elif "repeated" not in " ".join(member.signals):
             member.add("repeated", weights["repeated"], org.start)
-        if _is_centre(org, centres) and not any(s.startswith("is_centre") for s in member.signals):
+        if index.holds(org) and not any(s.startswith("is_centre") for s in member.signals):
             member.add("is_centre", weights["is_centre"], org.start)
-        cue = _not_member_cue(text, org, not_member, sentences)
+        cue = _not_member_cue(text, org, not_member, cue_starts, sentences)
         if cue is not None and not any(s.startswith("not_member") for s in member.signals):
             member.add("not_member", weights["not_member"], cue)
     _mark_parents(members, weights)
@@ -84,16 +87,24 @@ def score_members(text: str, orgs: list[Mention], keys: list[str], cued: dict[st
 
 
 def _mark_parents(members: dict[str, Membership], weights: dict[str, float]) -> None:
-    """Give `part_of_member` to an institution named inside a longer member's name."""
-    words = {key: _stems(m.org.normalized or m.org.text) for key, m in members.items()}
-    for key, member in members.items():
-        mine = words[key]
-        if len(mine) < 2:
+    """Give `part_of_member` to an institution named at the end of a longer member's name."""
+    # names as their stems read backwards, so that "ends with mine" is a prefix search
+    backwards = sorted(("\x00".join(reversed(_stems(m.org.normalized or m.org.text))) + "\x00", key)
+                       for key, m in members.items())
+    for name, key in backwards:
+        if name.count("\x00") < 2:
             continue
-        for other, theirs in words.items():
-            if other != key and len(theirs) > len(mine) and theirs[-len(mine):] == mine:
-                member.add("part_of_member", weights["part_of_member"], members[other].org.start)
+        for other_name, other in _with_prefix(backwards, name):
+            if other != key and len(other_name) > len(name):
+                members[key].add("part_of_member", weights["part_of_member"], members[other].org.start)
                 break
+
+
+def _with_prefix(ordered: list, prefix: str) -> list:
+    """The items of the sorted list `ordered` whose first element starts with `prefix`."""
+    lo = bisect_left(ordered, (prefix,))
+    hi = bisect_left(ordered, (prefix + "\uffff",))
+    return ordered[lo:hi]
 
 
 def _stems(name: str) -> tuple[str, ...]:
@@ -112,37 +123,42 @@ def same_institution_keys(keys: list[str]) -> list[str]:
     """`keys` with a short name mapped onto the one longer name that continues it
     ("Carl von Ossietzky Universität" → "… Universität Oldenburg", "Technologie- und
     Gründerzentrum" → "… Gründerzentrum Jerichower Land"): one institution, one row."""
-    distinct = set(keys)
+    ordered = sorted((key,) for key in set(keys))
     longer: dict[str, str] = {}
-    for key in distinct:
-        if " " not in key:
-            continue
-        continuations = [other for other in distinct if other.startswith(key + " ")]
-        if len(continuations) == 1:
-            longer[key] = continuations[0]
+    for (key,) in ordered:
+        if " " in key and len(continuations := _with_prefix(ordered, key + " ")) == 1:
+            longer[key] = continuations[0][0]
     return [longer.get(k, k) for k in keys]
 
 
-def _is_centre(org: Mention, centres: list[Mention]) -> bool:
-    """The institution is the funded centre itself ("die Energieagentur", "DZL")."""
-    acronym = org.attrs.get("acronym")
-    for c in centres:
+class _CentreIndex:
+    """The release's centre mentions, for "is this institution the centre itself?"."""
+
+    def __init__(self, centres: list[Mention]):
+        self.spans = sorted((c.start, c.end) for c in centres)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+        self.acronyms = {c.attrs.get("acronym") for c in centres} - {None, ""}
+        self.names = {(c.normalized or c.text).casefold() for c in centres}
+
+    def holds(self, org: Mention) -> bool:
+        if org.attrs.get("acronym") in self.acronyms or (org.normalized or org.text).casefold() in self.names:
+            return True
         # "Helmholtz Zentrum München": a name that opens before the centre word is an institution's
-        if c.overlaps(org) and org.start >= c.start:
-            return True
-        if acronym and acronym == c.attrs.get("acronym"):
-            return True
-        if (c.normalized or c.text).casefold() == (org.normalized or org.text).casefold():
-            return True
-    return False
+        lo = bisect_left(self.starts, org.start - self.longest)
+        hi = bisect_left(self.starts, org.end)
+        return any(org.start >= s and e > org.start for s, e in self.spans[lo:hi])
 
 
-def _not_member_cue(text: str, org: Mention, cues, sentences: Sentences) -> int | None:
+def _not_member_cue(text: str, org: Mention, cues, cue_starts: list[int], sentences: Sentences) -> int | None:
     """Offset of a not-member cue shortly before the institution in its sentence."""
     s_start, _ = sentences.span(org.start)
-    for start, end in cues:
-        if start >= org.start:
-            break
-        if start >= s_start and 0 <= org.start - end <= NOT_MEMBER_WINDOW:
+    i = bisect_left(cue_starts, org.start) - 1
+    while i >= 0 and cues[i][0] >= s_start:
+        start, end = cues[i]
+        if 0 <= org.start - end <= NOT_MEMBER_WINDOW:
             return start
+        if org.start - end > NOT_MEMBER_WINDOW:
+            break
+        i -= 1
     return None

@@ -87,3 +87,18 @@ def test_the_release_s_centre_is_no_partner():
     rows = partners(text)
     assert "Universität Magdeburg" in rows
     assert not any(name.startswith("Gründerzentrum") for name in rows)
+
+
+def test_companies_named_as_examples_of_the_audience_are_not_members():
+    text = ("Das Kompetenzzentrum Lernfabrik in Kassel nimmt die Arbeit auf. Partner ist die "
+            "Universität Kassel. Unternehmen wie Festo nutzen das Angebot schon.")
+    rows = partners(text)
+    assert "Universität Kassel" in rows and "Festo" not in rows
+
+
+def test_a_brand_named_for_context_is_no_member_but_a_cued_one_is():
+    text = ("Festo ist längst in Esslingen. Das Kompetenzzentrum Lernfabrik in Esslingen startet; die "
+            "Gründungspartner, darunter Trumpf und die Hochschule Esslingen, bauen es auf.")
+    rows = partners(text)
+    assert "Trumpf" in rows and "Hochschule Esslingen" in rows
+    assert "Festo" not in rows

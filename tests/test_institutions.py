@@ -227,3 +227,11 @@ def test_a_centre_word_after_an_indefinite_article_names_no_institution():
                  "für Robotik der Universität Kassel ist Partner.")
     starts = sorted(m["start"] for m in orgs.values())
     assert starts and all(s > 60 for s in starts), orgs
+
+
+def test_companies_named_without_a_legal_form_are_institutions():
+    orgs = _orgs("Zum Verbund gehören Trumpf, Festo und die Siemens Healthineers. Die Bosch-Gruppe "
+                 "und der Kuchenbosch sind keine Namen.")
+    assert {"Trumpf", "Festo", "Siemens Healthineers"} <= set(orgs)
+    assert orgs["Festo"]["attrs"]["kind"] == "company"
+    assert "Bosch" not in orgs

@@ -83,6 +83,7 @@ class Tables:
     rules: dict = field(default_factory=dict)   # kind -> (compiled, rule id)
     # head suffixes whose compounds name one institution by themselves ("Ostalbkreis")
     named: frozenset = frozenset()
+    companies: tuple = ()       # rules/lists/company_names.txt
     plurals: tuple = ()         # (plural head, singular) of joined names, rules/lists/institution_plurals.txt
     # capitalised word -> its head reading (or None): the same words recur in every document
     head_cache: dict = field(default_factory=dict)
@@ -116,7 +117,8 @@ def load_tables(rules_dir: str | None) -> Tables:
     abbr_re = re.compile(rf"(?P<tok>{abbr})(?={_WS}+(?:[A-ZÄÖÜ]|für{_WS}))")
     by_kind = {r.kind: (r.compile(), r.id) for r in rules.patterns_for("ORG", file="institutions")}
     return Tables(heads, standalone, tuple(never), frozenset(stop), frozenset(left_stop), endings, abbr_re,
-                  by_kind, named=frozenset(named), plurals=parse_plurals(rules.word_list("institution_plurals")))
+                  by_kind, named=frozenset(named), plurals=parse_plurals(rules.word_list("institution_plurals")),
+                  companies=tuple(rules.word_list("company_names")))
 
 
 @dataclass
@@ -214,6 +216,7 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
             pending = org
     kept = _merge_genitives(text, kept)
     kept += _legal_form_orgs(text, tables, kept)
+    kept += _company_orgs(text, tables, kept)
     kept += _place_acronym_orgs(text, tables, kept, places)
     kept = _with_joined(text, tables, kept, places)
     kept = [o for o in kept if not _overlaps(o, blocked)]
@@ -458,6 +461,16 @@ def _legal_form_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
         if several and nm.looks_like_acronym(first) and first not in tables.not_acronyms:
             org.acronym = first
         out.append(org)
+    return out
+
+
+def _company_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
+    """Companies the text names without a legal form ("Bosch", "Siemens Healthineers")."""
+    out = []
+    for start, end in nm.find_literals(text, tables.companies, _NO_WORD_BEFORE, _NO_WORD_OR_DASH_AFTER):
+        if not any(o.start < end and start < o.end for o in orgs):
+            out.append(_Org(start, end, "org.company_name", "company", "f", start, end, evidence=True,
+                            normalized=text[start:end]))
     return out
 
 

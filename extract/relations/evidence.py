@@ -10,6 +10,8 @@ with a weight read from rules/lists/partner_signals.txt:
 - `is_centre`: it is the centre itself (its span or acronym is a centre mention's);
 - `not_member`: a NOT_MEMBER cue (customer, sponsor, funder, issuer, venue) sits right
   before it in its sentence;
+- `brand_only`: a company known only by its brand ("Microsoft", rules/lists/company_names.txt)
+  is named as often for context as for membership, so it needs a cue;
 - `part_of_member`: its name is the tail of another member's name ("RWTH Aachen" beside
   "PEM-Institut der RWTH Aachen"): the sub-unit is the member, the parent only its host.
 
@@ -26,8 +28,9 @@ from .sentences import Sentences
 
 NOT_MEMBER_WINDOW = 60   # chars between a not-member cue and the institution it scopes
 EVIDENCE_RULE = "rel.partner.evidence"
+BRAND_RULE = "org.company_name"
 DEFAULT_WEIGHTS = {"cue": 3.0, "mentioned": 1.0, "repeated": 0.5, "is_centre": -3.0,
-                   "not_member": -2.0, "part_of_member": -1.0,
+                   "not_member": -2.0, "part_of_member": -1.0, "brand_only": -1.0,
                    "threshold": 1.0}
 _ENDINGS = ("en", "em", "er", "es", "e", "n", "s")
 
@@ -75,6 +78,8 @@ def score_members(text: str, orgs: list[Mention], keys: list[str], cued: dict[st
             if key in cued:
                 member.add("cue", weights["cue"], cued[key].start)
             member.add("mentioned", weights["mentioned"], org.start)
+            if org.rule == BRAND_RULE and key not in cued:
+                member.add("brand_only", weights["brand_only"], org.start)
         elif "repeated" not in " ".join(member.signals):
             member.add("repeated", weights["repeated"], org.start)
         if index.holds(org) and not any(s.startswith("is_centre") for s in member.signals):

@@ -235,3 +235,20 @@ def test_companies_named_without_a_legal_form_are_institutions():
     assert {"Trumpf", "Festo", "Siemens Healthineers"} <= set(orgs)
     assert orgs["Festo"]["attrs"]["kind"] == "company"
     assert "Bosch" not in orgs
+
+
+def test_districts_and_universities_take_the_next_word_as_their_place():
+    orgs = _orgs("Partner sind der Landkreis Vogelsberg, der Kreis Lippe, der Salzlandkreis, die "
+                 "Universität Hohenheim und die Hochschule Ravensburg-Weingarten.")
+    assert {"Landkreis Vogelsberg", "Kreis Lippe", "Salzlandkreis", "Universität Hohenheim",
+            "Hochschule Ravensburg-Weingarten"} <= set(orgs)
+
+
+def test_circles_of_people_and_camel_case_brands_are_no_districts():
+    orgs = _orgs("Der Trägerkreis und der Lenkungskreis tagen, der BioKreis liefert Gemüse.")
+    assert not orgs
+
+
+def test_a_cue_word_before_a_name_is_not_part_of_it_nor_a_quote():
+    orgs = _orgs("Mit den Partnern Hochschule Konstanz und „Energieagentur Nord gGmbH geht es los.")
+    assert {"Hochschule Konstanz", "Energieagentur Nord gGmbH"} <= set(orgs)

@@ -43,7 +43,8 @@ _INDEFINITE_BEFORE = re.compile(rf"(?<![\w-])(?:[Ee]in|[Ee]ine[mnrs]?|[Kk]ein|[K
 _PERSON_PARTICLE_BEFORE = re.compile(rf"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+$")
 # "Hochschule Albstadt-Sigmaringen", "Hochschule Emden/Leer": places joined after a head
 _PLACE_COMPOUND = re.compile(r"[A-ZÄÖÜ][\wäöüß]+(?:[-/][A-ZÄÖÜ][\wäöüß]+)+(?![\w/-])")
-# "TU Clausthal": the capitalised word after a standalone abbreviation is its place
+# "TU Clausthal", "Landkreis Emsland": the capitalised word after a standalone abbreviation or a
+# `placed` head is its place
 _ABBR_PLACE = re.compile(rf"{_WS}(?P<word>[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?![\w-])")
 _TRAILING_ACR = re.compile(rf"{_WS}+(?P<acr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{{1,7}})(?![\w-])")
 _ADJ_BEFORE = re.compile(rf"(?P<adj>[A-ZÄÖÜ](?<![\w-].)[\wäöüß-]*(?:e|en|er|es|em)){_WS}+$")
@@ -83,6 +84,9 @@ class Tables:
     rules: dict = field(default_factory=dict)   # kind -> (compiled, rule id)
     # head suffixes whose compounds name one institution by themselves ("Ostalbkreis")
     named: frozenset = frozenset()
+    # heads whose next capitalised word is their place even when no gazetteer knows it
+    # ("Landkreis Emsland", "Universität Hohenheim"), like a standalone "TU"
+    placed: frozenset = frozenset()
     companies: tuple = ()       # rules/lists/company_names.txt
     plurals: tuple = ()         # (plural head, singular) of joined names, rules/lists/institution_plurals.txt
     # capitalised word -> its head reading (or None): the same words recur in every document
@@ -92,7 +96,7 @@ class Tables:
 @lru_cache(maxsize=4)
 def load_tables(rules_dir: str | None) -> Tables:
     rules = cached_rules(rules_dir or None)
-    heads, standalone, never, stop, left_stop, named = [], {}, [], set(), set(), set()
+    heads, standalone, never, stop, left_stop, named, placed = [], {}, [], set(), set(), set(), set()
     for line in rules.word_list("institution_heads"):
         if line.startswith("!"):
             never.append(line[1:].strip().lower())
@@ -102,9 +106,11 @@ def load_tables(rules_dir: str | None) -> Tables:
             stop.add(line[1:].strip())
         elif "=" in line:
             left, right = (s.strip() for s in line.rsplit("=", 1))
-            kind, gender, *flags = ([*right.split(), "n"])[:3]
+            kind, gender, *flags = [*right.split(), "n"][:2] + right.split()[2:]
             if "named" in flags:
                 named.add(left.lower())
+            if "placed" in flags:
+                placed.add(left.lower())
             if left.startswith("="):
                 standalone[left[1:].strip()] = (kind, gender)
             else:
@@ -117,7 +123,7 @@ def load_tables(rules_dir: str | None) -> Tables:
     abbr_re = re.compile(rf"(?P<tok>{abbr})(?={_WS}+(?:[A-ZÄÖÜ]|für{_WS}))")
     by_kind = {r.kind: (r.compile(), r.id) for r in rules.patterns_for("ORG", file="institutions")}
     return Tables(heads, standalone, tuple(never), frozenset(stop), frozenset(left_stop), endings, abbr_re,
-                  by_kind, named=frozenset(named), plurals=parse_plurals(rules.word_list("institution_plurals")),
+                  by_kind, named=frozenset(named), placed=frozenset(placed), plurals=parse_plurals(rules.word_list("institution_plurals")),
                   companies=tuple(rules.word_list("company_names")))
 
 
@@ -241,7 +247,8 @@ def _head_reading(word: str, tables: Tables):
     tok = word[: len(word) - len(infl)]
     # a hyphenated proper compound names an institution by itself ("Ruhr-Universität"), and so
     # does any compound of a `named` head ("Ostalbkreis")
-    evidence = low != head[0] and (("-" in tok and not low.endswith("zentrum")) or head[0] in tables.named)
+    named = head[0] in tables.named and not any(c.isupper() for c in tok[1:])   # not "BioKreis"
+    evidence = low != head[0] and (("-" in tok and not low.endswith("zentrum")) or named)
     # ("Krebsforschungszentrum" has a head of its own and is no such word)
     weak = low == "gesellschaft" or (low.endswith("zentrum") and head[0] == "zentrum")
     return head[1], head[2], infl, evidence, weak
@@ -291,7 +298,7 @@ def _grow_left(text: str, org: _Org, tables: Tables) -> None:
         return
     if not grown and org.kind in _SUBUNIT and (m := _NAME_WORD_BEFORE.search(before)):
         word = m.group("word").split()[0]
-        if word not in tables.left_stop and word.lower() not in _LOWER_STOP:
+        if not _is_left_stop(word, tables) and word.lower() not in _LOWER_STOP:
             org.start -= len(before) - m.start()
             org.evidence = True
             return
@@ -306,6 +313,11 @@ def _grow_left(text: str, org: _Org, tables: Tables) -> None:
         org.start -= len(before) - m.start()
         org.acronym, org.acronym_span = m.group("acr"), (org.start, org.start + len(m.group("acr")))
         org.evidence = True
+
+
+def _is_left_stop(word: str, tables: Tables) -> bool:
+    """A word that never opens a name, in any inflection ("Partnern", "Trägers")."""
+    return any(word[: len(word) - cut] in tables.left_stop for cut in range(3) if len(word) - cut > 2)
 
 
 def _last_word_start(before: str) -> int:
@@ -344,8 +356,9 @@ def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
                 org.city = place.normalized
             pos, org.evidence = place.end, True
             continue
-        if pos == org.head_end and text[org.head_start:org.head_end] in tables.standalone \
-                and (m := _ABBR_PLACE.match(text, pos)) and m.group("word") not in tables.left_stop:
+        if pos == org.head_end and _takes_next_word(text[org.head_start:org.head_end], tables) \
+                and (m := _ABBR_PLACE.match(text, pos)) and m.group("word") not in tables.left_stop \
+                and m.group("word").lower() not in _LOWER_STOP:
             pos, org.evidence = m.end(), True
             continue
         m = _TRAILING_ACR.match(text, pos)
@@ -367,6 +380,11 @@ def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
         else:
             break
     org.end = pos
+
+
+def _takes_next_word(head: str, tables: Tables) -> bool:
+    """A standalone abbreviation ("TU") or a `placed` head ("Landkreis") names its place next."""
+    return head in tables.standalone or head.lower() in tables.placed
 
 
 def _has_place_part(m: re.Match, places: dict) -> bool:
@@ -454,6 +472,8 @@ def _legal_form_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
             start = t.start()
         if start is None:
             continue
+        while text[start] in "„“\"'»«":         # the quote opening a name is not part of it
+            start += 1
         org = _Org(start, m.end(), "org.legal_form", _LEGAL_KIND.get(m.group(0), "company"), "f",
                    start, m.end(), evidence=True)
         first = text[start:m.start()].split()[0]

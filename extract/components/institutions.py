@@ -123,7 +123,8 @@ def load_tables(rules_dir: str | None) -> Tables:
     abbr_re = re.compile(rf"(?P<tok>{abbr})(?={_WS}+(?:[A-ZÄÖÜ]|für{_WS}))")
     by_kind = {r.kind: (r.compile(), r.id) for r in rules.patterns_for("ORG", file="institutions")}
     return Tables(heads, standalone, tuple(never), frozenset(stop), frozenset(left_stop), endings, abbr_re,
-                  by_kind, named=frozenset(named), placed=frozenset(placed), plurals=parse_plurals(rules.word_list("institution_plurals")),
+                  by_kind, named=frozenset(named), placed=frozenset(placed),
+                  plurals=parse_plurals(rules.word_list("institution_plurals")),
                   companies=tuple(rules.word_list("company_names")))
 
 

@@ -115,7 +115,7 @@ def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
 def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of,
                   centre_mentions, weights) -> list[dict]:
     cues = [t for t in triggers if not t.kind.startswith("programme") and t.kind != "not_member"]
-    keys = same_institution_keys([org_key(o) for o in orgs])
+    keys = same_institution_keys(orgs, [org_key(o) for o in orgs])
     key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
     links: dict = {}
     for link in link_partners(text, orgs, cues, sentences, owned):

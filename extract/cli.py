@@ -29,17 +29,23 @@ def run(
                                                        "without it a LocalCluster is started.")] = None,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any document failed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Write into --out even when it holds files this "
+                                                        "tool did not write, or lies in the corpus.")] = False,
+    wait: Annotated[bool, typer.Option("--wait", help="When another run writes to --out, wait for it "
+                                                      "instead of exiting.")] = False,
     model: Model = None,
     rules: RulesDir = None,
 ) -> None:
     """Process a corpus and write the tables (documents, mentions, centres, …) to --out."""
+    from .outdir import OutDirError
     from .rules import RuleError
     from .runner import run_corpus
 
     try:
         summary = run_corpus(corpus=corpus, out=out, fmt=fmt, jobs=jobs, engine=engine,
-                             scheduler=scheduler, model=model, rules_dir=rules, quiet=quiet)
-    except (FileNotFoundError, ValueError, RuleError) as exc:
+                             scheduler=scheduler, model=model, rules_dir=rules, quiet=quiet,
+                             force=force, wait=wait)
+    except (FileNotFoundError, ValueError, RuleError, OutDirError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc
     if not quiet:
@@ -59,9 +65,14 @@ def evaluate(
 ) -> None:
     """Precision, recall and F1 per field against gold annotations."""
     from .evaluate import evaluate_corpus, format_report
+    from .outdir import OutDirError
 
-    report = evaluate_corpus(gold=gold, corpus=corpus, pred_dir=corpus if pred else None,
-                             rules_dir=rules)
+    try:
+        report = evaluate_corpus(gold=gold, corpus=corpus, pred_dir=corpus if pred else None,
+                                 rules_dir=rules)
+    except OutDirError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
     typer.echo(format_report(report, docs=docs, as_json=as_json))
 
 

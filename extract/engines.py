@@ -129,8 +129,38 @@ def _key(rules_dir: str | Path | None) -> str | None:
 
 # --- local worker processes --------------------------------------------------------------
 
-def _pool_init(model: str | None, rules_dir: str | None) -> None:
+def _pool_init(model: str | None, rules_dir: str | None, parent: int | None = None) -> None:
+    if parent is not None:
+        exit_with_parent(parent)
     _worker_nlp(model, rules_dir)
+
+
+def exit_with_parent(parent: int) -> None:
+    """End this worker when the run that started it dies (kill -9): no orphan goes on working.
+    Linux sends the signal itself (PR_SET_PDEATHSIG); elsewhere a thread watches the parent."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
@@ -153,7 +183,8 @@ def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
     # Rule errors surface here with FILE:LINE, not as a broken pool; forked workers inherit
     # the loaded rules.
     cached_rules(rules_key)
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_pool_init, initargs=(model, rules_key)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_pool_init,
+                             initargs=(model, rules_key, os.getpid())) as pool:
         yield from _ordered(
             _chunks(documents, CHUNK),
             submit=lambda chunk: pool.submit(process_chunk, chunk, model, rules_key),

@@ -156,6 +156,11 @@ def _centre_facts(gold_centres, pred_rows) -> tuple[int, int, int]:
 
 
 def read_tables(pred_dir: Path) -> dict[str, dict[str, list[dict]]]:
+    """The tables of an outputs folder by doc_id; raises outdir.OutDirError unless they are the
+    complete set of one run (see outdir.check_complete)."""
+    from .outdir import check_complete
+
+    check_complete(Path(pred_dir))
     tables = {}
     for name in ("documents", "cities", "centres", "ministries", "partners", "funding", "periods", "persons"):
         by_doc: dict[str, list[dict]] = {}

@@ -53,22 +53,29 @@ def process_document(nlp, document) -> dict[str, list[dict]]:
 
 def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engine: str = "local",
                scheduler: str | None = None, model: str | None = None, rules_dir: Path | None = None,
-               quiet: bool = False, progress: bool | None = None) -> RunSummary:
+               quiet: bool = False, progress: bool | None = None, force: bool = False,
+               wait: bool = False) -> RunSummary:
     """Process every file under `corpus` and write the tables to `out`; `jobs` worker
-    processes (0: one per core for a corpus of AUTO_MIN_DOCS documents or more, 1: none)."""
+    processes (0: one per core for a corpus of AUTO_MIN_DOCS documents or more, 1: none).
+
+    Raises outdir.OutDirError before any work when `out` cannot take the run: it is, or lies
+    inside, the corpus; it holds files this tool did not write where the tables go (`force`
+    overrides both); another run holds it (`wait` waits for that run)."""
     from .io import iter_corpus
     from .writers import TableWriter
 
-    corpus = Path(corpus)
+    corpus, out = Path(corpus), Path(out)
     if not corpus.exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
-    summary = RunSummary(out_dir=Path(out))
+    excluded = _check_overlap(corpus, out, force)
+    summary = RunSummary(out_dir=out)
     started = time.perf_counter()
-    documents = iter_corpus(corpus) if corpus.is_dir() else iter([_single(corpus)])
-    results = _results(documents, engine=engine, jobs=jobs, scheduler=scheduler, model=model,
-                       rules_dir=rules_dir, quiet=quiet)
     show = (not quiet) and (progress if progress is not None else sys.stderr.isatty())
-    with TableWriter(out, fmt) as writer:
+    with TableWriter(out, fmt, force=force, wait=wait, meta=_run_meta(corpus, rules_dir)) as writer:
+        documents = (iter_corpus(corpus, exclude=excluded) if corpus.is_dir()
+                     else iter([_single(corpus)]))
+        results = _results(documents, engine=engine, jobs=jobs, scheduler=scheduler, model=model,
+                           rules_dir=rules_dir, quiet=quiet)
         for document, cells in results:
             if document.needs_text_copy and document.text is not None:
                 path, _ = writer.text_path(document.doc_id)
@@ -81,6 +88,38 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
     if show and summary.n_docs > 20:
         print(file=sys.stderr)
     return summary
+
+
+def _check_overlap(corpus: Path, out: Path, force: bool) -> list[Path]:
+    """The paths the corpus walk must leave out; refuses an out folder that is or lies inside
+    the corpus, or a corpus that lies where the run writes (unless `force`)."""
+    from .outdir import TEXTS, OutDirError, table_files
+    from .writers import FORMATS
+
+    real_corpus, real_out = corpus.resolve(), out.resolve()
+    written = [real_out / TEXTS] + [real_out / rel for rel in table_files(FORMATS, COLUMNS)]
+    if any(real_corpus == w or real_corpus.is_relative_to(w) for w in written) and not force:
+        raise OutDirError(f"the corpus {corpus} lies where --out {out} writes its tables or text "
+                          f"copies; choose another --out, or pass --force to write there all the same")
+    if not real_corpus.is_dir() or not real_out.is_relative_to(real_corpus):
+        return []
+    if not force:
+        where = "is the corpus folder" if real_out == real_corpus else f"lies inside the corpus {corpus}"
+        raise OutDirError(f"--out {out} {where}; choose a folder outside the corpus, or pass --force "
+                          f"(its tables and texts are then left out of the corpus)")
+    return written if real_out == real_corpus else [real_out]
+
+
+def _run_meta(corpus: Path, rules_dir) -> dict:
+    import uuid
+    from datetime import UTC, datetime
+
+    from . import __version__
+    from .outdir import rules_hash
+
+    return {"run_id": uuid.uuid4().hex, "version": __version__, "rules_sha256": rules_hash(rules_dir),
+            "corpus": str(corpus.resolve()),
+            "started": datetime.now(UTC).isoformat(timespec="seconds")}
 
 
 def _single(path: Path):

@@ -33,6 +33,8 @@ def run(
                                                         "tool did not write, or lies in the corpus.")] = False,
     wait: Annotated[bool, typer.Option("--wait", help="When another run writes to --out, wait for it "
                                                       "instead of exiting.")] = False,
+    doc_timeout: Annotated[float, typer.Option("--doc-timeout", min=0, help="Seconds one document may "
+                                               "take; a slower one gets an error row (0: no limit).")] = 120.0,
     model: Model = None,
     rules: RulesDir = None,
 ) -> None:
@@ -44,7 +46,7 @@ def run(
     try:
         summary = run_corpus(corpus=corpus, out=out, fmt=fmt, jobs=jobs, engine=engine,
                              scheduler=scheduler, model=model, rules_dir=rules, quiet=quiet,
-                             force=force, wait=wait)
+                             force=force, wait=wait, doc_timeout=doc_timeout)
     except (FileNotFoundError, ValueError, RuleError, OutDirError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

@@ -43,8 +43,8 @@ class FreshPipeline:
         self.nlp = build()
         self.rebuilds = 0
 
-    def process(self, documents: list) -> list[dict[str, list[dict]]]:
-        rows = process_documents(self.nlp, documents)
+    def process(self, documents: list, timeout: float | None = None) -> list[dict[str, list[dict]]]:
+        rows = process_documents(self.nlp, documents, timeout)
         if len(self.nlp.vocab.strings) > self.max_strings:
             self.nlp = self.build(notice=False)  # the first build said it already
             self.rebuilds += 1
@@ -73,25 +73,25 @@ def _worker_nlp(model: str | None, rules_dir: str | None) -> FreshPipeline:
     return pipeline
 
 
-def process_documents(nlp, documents: list) -> list[dict[str, list[list]]]:
+def process_documents(nlp, documents: list, timeout: float | None = None) -> list[dict[str, list[list]]]:
     """The rows of every table for each document, projected to cells (tables.cells): the
     projection runs in the workers, and lists travel back cheaper than dicts."""
     from .runner import process_document
     from .tables import cells
 
-    return [cells(process_document(nlp, d)) for d in documents]
+    return [cells(process_document(nlp, d, timeout)) for d in documents]
 
 
-def process_chunk(documents: list, model: str | None = None,
-                  rules_dir: str | None = None) -> list[dict[str, list[dict]]]:
+def process_chunk(documents: list, model: str | None = None, rules_dir: str | None = None,
+                  timeout: float | None = None) -> list[dict[str, list[dict]]]:
     """Rows of each document of a chunk; runs inside a worker (pool or dask)."""
-    return _worker_nlp(model, rules_dir).process(documents)
+    return _worker_nlp(model, rules_dir).process(documents, timeout)
 
 
-def local_results(pipeline: FreshPipeline, documents: Iterable) -> Iterator[tuple]:
+def local_results(pipeline: FreshPipeline, documents: Iterable, timeout: float | None = None) -> Iterator[tuple]:
     """(document, cells) in input order in this process."""
     for chunk in _chunks(documents, CHUNK):
-        yield from zip(chunk, pipeline.process(chunk), strict=True)
+        yield from zip(chunk, pipeline.process(chunk, timeout), strict=True)
 
 
 def _chunks(documents: Iterable, size: int) -> Iterator[list]:
@@ -164,7 +164,7 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
 
 
 def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
-                 rules_dir: str | Path | None = None) -> Iterator[tuple]:
+                 rules_dir: str | Path | None = None, timeout: float | None = None) -> Iterator[tuple]:
     """(document, cells) in input order from `jobs` worker processes.
 
     Chunks are submitted as the input is read, at most jobs × IN_FLIGHT_PER_WORKER of them
@@ -187,7 +187,7 @@ def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
                              initargs=(model, rules_key, os.getpid())) as pool:
         yield from _ordered(
             _chunks(documents, CHUNK),
-            submit=lambda chunk: pool.submit(process_chunk, chunk, model, rules_key),
+            submit=lambda chunk: pool.submit(process_chunk, chunk, model, rules_key, timeout),
             result=lambda future: future.result(),
             limit=jobs * IN_FLIGHT_PER_WORKER)
 
@@ -195,7 +195,8 @@ def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
 # --- dask.distributed ------------------------------------------------------------------------
 
 def dask_results(documents: Iterable, *, scheduler: str | None = None, model: str | None = None,
-                 rules_dir: str | Path | None = None, n_workers: int | None = None) -> Iterator[tuple]:
+                 rules_dir: str | Path | None = None, n_workers: int | None = None,
+                 timeout: float | None = None) -> Iterator[tuple]:
     """(document, cells) in input order from a dask cluster.
 
     With `scheduler` (tcp://host:8786) the run connects to that cluster, whose workers must
@@ -221,7 +222,8 @@ def dask_results(documents: Iterable, *, scheduler: str | None = None, model: st
             yield from _ordered(
                 _chunks(documents, CHUNK),
                 # pure=False: two chunks with equal text must still both run (no key reuse).
-                submit=lambda chunk: client.submit(process_chunk, chunk, model, rules_key, pure=False),
+                submit=lambda chunk: client.submit(process_chunk, chunk, model, rules_key, timeout,
+                                                   pure=False),
                 result=lambda future: future.result(),
                 limit=workers * IN_FLIGHT_PER_WORKER)
     finally:

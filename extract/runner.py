@@ -1,8 +1,11 @@
 """Run the pipeline over a corpus folder and stream the tables out."""
 from __future__ import annotations
 
+import contextlib
 import itertools
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +18,11 @@ _STATUS, _ERROR = COLUMNS["documents"].index("status"), COLUMNS["documents"].ind
 MAX_PIECE = 200_000
 # --jobs 0 starts workers only for a corpus of at least this many documents.
 AUTO_MIN_DOCS = 64
+# --doc-timeout: seconds one document may take (~0.01 s is usual, a 30 MB text ~40 s).
+DOC_TIMEOUT = 120.0
+# A document this large gets a line on stderr when it is read: its rows come much later.
+BIG_DOCUMENT = 5_000_000
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -37,36 +45,69 @@ class RunSummary:
                 f"({self.docs_per_s:.1f} docs/s) → {self.out_dir}")
 
 
-def process_document(nlp, document) -> dict[str, list[dict]]:
-    """Rows of every table for one read document; errors become a documents row."""
+class DocumentTimeout(Exception):
+    """A document took longer than its time budget (--doc-timeout)."""
+
+
+def process_document(nlp, document, timeout: float | None = None) -> dict[str, list[dict]]:
+    """Rows of every table for one read document; errors, and a document that takes longer
+    than `timeout` seconds, become a documents row with the reason."""
     from .pipeline import analyse_long
 
     if document.status != "ok" or document.text is None:
         return error_rows(document, document.error)
     try:
-        doc = analyse_long(nlp, document.text, doc_id=document.doc_id, published=document.published)
+        with time_limit(timeout):
+            doc = analyse_long(nlp, document.text, doc_id=document.doc_id, published=document.published)
+    except DocumentTimeout:
+        return error_rows(document, f"timed out: took longer than {timeout:g} s (--doc-timeout)")
     except Exception as exc:  # one bad document must not stop the run
         return error_rows(document, f"processing failed: {type(exc).__name__}: {exc}")
     text_file = f"texts/{document.doc_id}.txt" if document.needs_text_copy else ""
     return doc_rows(document, doc, text_file=text_file)
 
 
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise DocumentTimeout in the block once `seconds` have passed (SIGALRM: only in the main
+    thread of a process on POSIX; elsewhere, e.g. in dask's worker threads, there is no limit)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    armed = [True]
+
+    def expire(_signum, _frame):
+        if armed[0]:
+            raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engine: str = "local",
                scheduler: str | None = None, model: str | None = None, rules_dir: Path | None = None,
                quiet: bool = False, progress: bool | None = None, force: bool = False,
-               wait: bool = False) -> RunSummary:
+               wait: bool = False, doc_timeout: float | None = DOC_TIMEOUT) -> RunSummary:
     """Process every file under `corpus` and write the tables to `out`; `jobs` worker
     processes (0: one per core for a corpus of AUTO_MIN_DOCS documents or more, 1: none).
 
     Raises outdir.OutDirError before any work when `out` cannot take the run: it is, or lies
     inside, the corpus; it holds files this tool did not write where the tables go (`force`
-    overrides both); another run holds it (`wait` waits for that run)."""
+    overrides both); another run holds it (`wait` waits for that run). A document that takes
+    longer than `doc_timeout` seconds gets an error row (None or 0: no limit)."""
     from .io import iter_corpus
     from .writers import TableWriter
 
     corpus, out = Path(corpus), Path(out)
     if not corpus.exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
+    _check_options(engine, jobs, fmt)
     excluded = _check_overlap(corpus, out, force)
     summary = RunSummary(out_dir=out)
     started = time.perf_counter()
@@ -74,8 +115,10 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
     with TableWriter(out, fmt, force=force, wait=wait, meta=_run_meta(corpus, rules_dir)) as writer:
         documents = (iter_corpus(corpus, exclude=excluded) if corpus.is_dir()
                      else iter([_single(corpus)]))
+        if not quiet:
+            documents = _announce_big(documents)
         results = _results(documents, engine=engine, jobs=jobs, scheduler=scheduler, model=model,
-                           rules_dir=rules_dir, quiet=quiet)
+                           rules_dir=rules_dir, quiet=quiet, timeout=doc_timeout or None)
         for document, cells in results:
             if document.needs_text_copy and document.text is not None:
                 path, _ = writer.text_path(document.doc_id)
@@ -128,17 +171,35 @@ def _single(path: Path):
     return read_document(path, root=path.parent)
 
 
-def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet):
+def _check_options(engine: str, jobs: int, fmt: str) -> None:
+    from .writers import FORMATS
+
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine '{engine}'; choose local or dask")
+    if jobs < 0:
+        raise ValueError(f"--jobs must be 0 (one per core) or more, not {jobs}")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+
+
+def _announce_big(documents):
+    """Say on stderr when a very large document starts: its rows come only when it is done."""
+    for document in documents:
+        size = len(document.text or "")
+        if size >= BIG_DOCUMENT:
+            print(f"\rreading {document.source}: {size / 1e6:.0f} M characters, "
+                  f"about {size / 1e6 * 1.5:.0f} s …", file=sys.stderr, flush=True)
+        yield document
+
+
+def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet, timeout=None):
     """(document, cells) pairs in input order, from the chosen engine."""
     notice = None if not quiet else False
     if engine == "dask":
         from .engines import dask_results
 
-        return dask_results(documents, scheduler=scheduler, model=model, rules_dir=rules_dir)
-    if engine != "local":
-        raise ValueError(f"unknown engine '{engine}'; choose local or dask")
-    if jobs < 0:
-        raise ValueError(f"--jobs must be 0 (one per core) or more, not {jobs}")
+        return dask_results(documents, scheduler=scheduler, model=model, rules_dir=rules_dir,
+                            timeout=timeout)
     if jobs == 0:
         documents, jobs = _auto_jobs(documents)
     if jobs > 1:
@@ -147,12 +208,12 @@ def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet):
 
         if notice is None and (message := model_notice(model)):
             print(message, file=sys.stderr)  # the workers build their pipelines silently
-        return pool_results(documents, jobs=jobs, model=model, rules_dir=rules_dir)
+        return pool_results(documents, jobs=jobs, model=model, rules_dir=rules_dir, timeout=timeout)
     from .engines import FreshPipeline, local_results, pipeline_builder
 
     # FreshPipeline rebuilds the pipeline when its vocab has grown large: memory stays flat.
     pipeline = FreshPipeline(pipeline_builder(model, rules_dir, notice=notice))
-    return local_results(pipeline, documents)
+    return local_results(pipeline, documents, timeout)
 
 
 def _auto_jobs(documents):

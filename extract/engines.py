@@ -20,6 +20,9 @@ CHUNK = 16
 # Chunks in flight per worker: keeps every worker busy while the parent writes results.
 IN_FLIGHT_PER_WORKER = 4
 
+# Seconds to reach a dask scheduler before the run fails (dask's default is 30).
+SCHEDULER_TIMEOUT = 5
+
 # A pipeline is rebuilt once its vocab holds this many strings (see FreshPipeline).
 MAX_STRINGS = 50_000
 
@@ -211,7 +214,7 @@ def dask_results(documents: Iterable, *, scheduler: str | None = None, model: st
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler)
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         else:
             cluster = LocalCluster(n_workers=n_workers or default_workers(), threads_per_worker=1,
                                    processes=True, dashboard_address=None,

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .tables import COLUMNS, doc_rows, error_rows, unneutralise
+from .tables import COLUMNS, doc_rows, error_rows, text_file_for, unneutralise
 
 _STATUS, _ERROR = COLUMNS["documents"].index("status"), COLUMNS["documents"].index("error")
 
@@ -39,6 +39,12 @@ class RunSummary:
     def docs_per_s(self) -> float:
         return self.n_docs / self.seconds if self.seconds else 0.0
 
+    def failed_line(self, shown: int = 5) -> str:
+        """The documents that failed, for --strict: "2 documents failed: a.txt (empty file); …"."""
+        names = "; ".join(f"{doc_id} ({reason})" for doc_id, reason in self.failures[:shown])
+        more = f"; and {len(self.failures) - shown} more (documents.csv)" if len(self.failures) > shown else ""
+        return f"{self.n_error} document{'s' if self.n_error != 1 else ''} failed: {names}{more}"
+
     def line(self) -> str:
         return (f"{self.n_docs} documents: {self.n_ok} ok, {self.n_error} errors, "
                 f"{self.n_skipped} skipped in {self.seconds:.1f} s "
@@ -63,7 +69,7 @@ def process_document(nlp, document, timeout: float | None = None) -> dict[str, l
         return error_rows(document, f"timed out: took longer than {timeout:g} s (--doc-timeout)")
     except Exception as exc:  # one bad document must not stop the run
         return error_rows(document, f"processing failed: {type(exc).__name__}: {exc}")
-    text_file = f"texts/{document.doc_id}.txt" if document.needs_text_copy else ""
+    text_file = text_file_for(document.doc_id) if document.needs_text_copy else ""
     return doc_rows(document, doc, text_file=text_file)
 
 

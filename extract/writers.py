@@ -12,7 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
-from .tables import COLUMNS, cells
+from .tables import COLUMNS, cells, text_file_for
 
 FORMATS = ("csv", "parquet", "jsonl")
 _BATCH = 2000  # rows buffered per Parquet table before a row group is written
@@ -56,7 +56,7 @@ class TableWriter:
 
     def text_path(self, doc_id: str) -> tuple[Path, str]:
         """Where the decoded text of a non-plain-text input goes, and its name relative to out_dir."""
-        rel = f"texts/{doc_id}.txt"
+        rel = text_file_for(doc_id)
         path = self.tmp / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         self._texts.append(rel)

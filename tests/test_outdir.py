@@ -180,7 +180,9 @@ def test_a_switch_cut_short_is_seen_by_readers_and_completed_by_the_next_run(tmp
     # one table is new, the others old: a reader must not take them as one run's set
     with pytest.raises(OutDirError):
         check_complete(out)
-    code, _, err = _cli("evaluate", "--gold", tmp_path, "--pred", out)
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "new.json").write_text("{}", encoding="utf-8")
+    code, _, err = _cli("evaluate", "--gold", tmp_path / "gold", "--pred", out)
     assert code == 1 and "run extract again" in err
     # the next run into the folder completes the switch before it starts
     TableWriter(out, "csv").abort()

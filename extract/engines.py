@@ -134,7 +134,10 @@ def _key(rules_dir: str | Path | None) -> str | None:
 
 def _pool_init(model: str | None, rules_dir: str | None, parent: int | None = None) -> None:
     if parent is not None:
+        from .outdir import close_inherited_locks
+
         exit_with_parent(parent)
+        close_inherited_locks()
     _worker_nlp(model, rules_dir)
 
 

@@ -97,9 +97,22 @@ class OutDir:
 
     def release(self) -> None:
         if self._lock_fd is not None:
+            _HELD.discard(self._lock_fd)
             with contextlib.suppress(OSError):
                 os.close(self._lock_fd)  # closing the descriptor drops the flock
             self._lock_fd = None
+
+
+_HELD: set[int] = set()  # lock descriptors of this process, closed in forked workers
+
+
+def close_inherited_locks() -> None:
+    """In a forked worker: drop the copies of the parent's lock descriptors, so that only the
+    run itself holds its out folder (a worker that outlived it would keep the lock)."""
+    for fd in list(_HELD):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD.clear()
 
 
 def _lock(path: Path, wait: bool) -> int | None:
@@ -117,6 +130,7 @@ def _lock(path: Path, wait: bool) -> int | None:
                           f"to finish, pass --wait, or choose another folder") from None
     os.ftruncate(fd, 0)
     os.pwrite(fd, str(os.getpid()).encode(), 0)
+    _HELD.add(fd)
     return fd
 
 

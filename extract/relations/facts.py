@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
 from .centres import Centre, centre_at, collect_centres, dominant, is_bare, is_concrete
-from .evidence import DEFAULT_WEIGHTS, EVIDENCE_RULE, same_institution_keys, score_members
+from .evidence import DEFAULT_WEIGHTS, EVIDENCE_RULE, Cues, same_institution_keys, score_members
 from .partners import ROLE_RANK, city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
@@ -59,7 +59,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of)
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
     partners = _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of,
-                             [m for c in centres for m in c.mentions], weights or DEFAULT_WEIGHTS)
+                             mentions_of(live, "PERSON"), weights or DEFAULT_WEIGHTS)
     return {
         "centres": _centre_rows(centres, funding, periods, partners, states),
         "cities": _city_rows(cities),
@@ -113,17 +113,19 @@ def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
 
 
 def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of,
-                  centre_mentions, weights) -> list[dict]:
-    cues = [t for t in triggers if not t.kind.startswith("programme") and t.kind != "not_member"]
+                  persons, weights) -> list[dict]:
+    role_cues = [t for t in triggers if not t.kind.startswith(("programme", "not_member"))]
     keys = same_institution_keys(orgs, [org_key(o) for o in orgs])
     key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
     links: dict = {}
-    for link in link_partners(text, orgs, cues, sentences, owned):
+    for link in link_partners(text, orgs, role_cues, sentences, owned):
         key = key_of.get(id(link.org), org_key(link.org))
         if key not in links or ROLE_RANK[link.role] < ROLE_RANK[links[key].role]:
             links[key] = link
-    members = score_members(text, orgs, keys, {k: link.org for k, link in links.items()}, centre_mentions,
-                            [(t.start, t.end) for t in triggers if t.kind == "not_member"], sentences, weights)
+    cues = Cues([(t.start, t.end) for t in triggers if t.kind == "not_member"],
+                [(t.start, t.end) for t in triggers if t.kind == "not_member_after"], persons)
+    members = score_members(text, orgs, keys, {k: link.org for k, link in links.items()},
+                            [m for c in centres for m in c.mentions], cues, sentences, weights)
     rows = []
     for key, member in sorted(members.items(), key=lambda kv: kv[1].org.start):
         if member.score < weights["threshold"]:

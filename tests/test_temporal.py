@@ -221,3 +221,37 @@ def test_datelines_between_page_labels(text, published):
     from extract import analyse_text
 
     assert analyse_text(text)["documents"][0]["published"] == published
+
+
+# Date lines of the page furniture (issue 10, class 6); every text here is written for the test.
+FURNITURE = [
+    ("Titel\nMarch 3, 2021\nDas Zentrum in Kiel startet mit seiner Arbeit.", "2021-03-03"),
+    ("Titel\nThursday, 3 March 2021\nDas Zentrum in Kiel startet.", "2021-03-03"),
+    ("Titel\nPublished on 12 March 2021\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\nJuly 23, 2013, Nr. 56\nDas Zentrum in Kiel startet.", "2013-07-23"),
+    ("Titel\n05.07.2021Ministerium für Wirtschaft und Arbeit\n\nDas Land fördert das Zentrum.", "2021-07-05"),
+    ("Titel\n\nDas Zentrum in Kiel startet.\n\nLandesregierung Schleswig-Holstein 12.03.2021", "2021-03-12"),
+    ("Titel\nZuletzt aktualisiert: 12.03.2021\nDas Zentrum.", "2021-03-12"),
+    ("Dresden, 12. März 2021. Das Land fördert das Zentrum in Dresden mit zwei Millionen Euro.", "2021-03-12"),
+]
+
+
+@pytest.mark.parametrize("text, published", FURNITURE)
+def test_date_lines_of_the_page_furniture(text, published):
+    from extract import analyse_text
+
+    assert analyse_text(text)["documents"][0]["published"] == published
+
+
+@pytest.mark.parametrize("text", [
+    "Titel\nAnmeldeschluss: 12.03.2021\nDas Zentrum.",
+    "Titel\nProjektbeginn: 01.01.2020\nDas Zentrum.",
+    "Titel\nDie Frist endet am Freitag, 12.03.2021\nDas Zentrum.",
+    "Titel\nTermin: Donnerstag, 12.03.2021\nDas Zentrum.",
+    "Titel\n12.03.2021 Universität Kiel eröffnet ein neues Zentrum\nDas Zentrum.",  # a teaser headline
+    "Titel\nDie Feier war in Dresden, 12. März 2021. Das Zentrum ist offen.",  # a sentence, not a place
+])
+def test_deadline_and_event_lines_are_not_the_publication_date(text):
+    from extract import analyse_text
+
+    assert analyse_text(text)["documents"][0]["published"] == ""

@@ -16,7 +16,7 @@ from spacy.language import Language
 from ..literals import Gate
 from ..model import Mention
 from ..normalize import periods as P
-from ..normalize.dates import DatePoint, iso_to_date, parse_date, parse_fallback
+from ..normalize.dates import DatePoint, iso_to_date, parse_date, parse_fallback, parse_relative_year
 from ..normalize.money import amount_eur
 from ..relations.sentences import Sentences
 from ..rules import cached_rules
@@ -26,6 +26,7 @@ _WINDOW = 40  # chars of context read before/after a match by the helper rules
 _TOP = 400  # "the top of the page", in chars
 _REACH = 60  # a match lies within this many chars of its anchor (rule key `anchor`, a regex)
 _AHEAD = ("kommenden", "nächsten", "folgenden")
+_NEEDS_BASE = ("needs_base", "relative_year", "fallback")  # points read against the publication date
 
 
 @Language.factory("extract_temporal", default_config={"rules_dir": ""})
@@ -187,7 +188,8 @@ class Temporal:
         """The release's own date line; dates in the running text never count."""
         def cands(kind):
             return [(m.start(r.group), m.end(r.group), r.id, m)
-                    for r in self.rules.get(kind, ()) for m in self._finditer(r, text, windows)]
+                    for r in self.rules.get(kind, ()) for m in self._finditer(r, text, windows)
+                    if not self._not_dateline(text, m.start(r.group))]
 
         pick = None
         for kind in ("dateline_cue", "dateline_city", "dateline_paren"):
@@ -218,11 +220,16 @@ class Temporal:
         return Mention("DATE", start, end, text[start:end], rule_id, point.iso,
                        {"precision": "day", "published": True})
 
+    def _not_dateline(self, text: str, start: int) -> bool:
+        """A date whose line opens with a deadline or event label ("Anmeldeschluss:", "Termin")."""
+        reject = self.one.get("dateline_not")
+        return bool(reject and reject.search(text, text.rfind("\n", 0, start) + 1, start))
+
     # ---- date points -------------------------------------------------------------------
     def _points(self, text: str, base, dateline: Mention | None, windows: dict) -> list[_Point]:
         found = []
-        for kind in ("point", "year", "needs_base", "fallback"):
-            if kind in ("needs_base", "fallback") and base is None:
+        for kind in ("point", "year", *_NEEDS_BASE):
+            if kind in _NEEDS_BASE and base is None:
                 continue
             for rule in self.rules.get(kind, ()):
                 rule_id = rule.id
@@ -230,8 +237,10 @@ class Temporal:
                     s, e = m.span(rule.group)
                     point = self._parse_point(kind, text[s:e], base)
                     if point:
-                        standalone = kind != "year" or bool(m["ctx"])
-                        found.append(_Point(s, e, point, rule_id, standalone, kind == "needs_base"))
+                        # a bare year needs a date word; "Ende des Jahres" is only ever part of a span
+                        standalone = kind != "relative_year" and (kind != "year" or bool(m["ctx"]))
+                        found.append(_Point(s, e, point, rule_id, standalone,
+                                            kind in ("needs_base", "relative_year")))
         out, last_end = [], -1
         for p in sorted(found, key=lambda p: (p.start, -p.end)):
             if p.start < last_end or (dateline and dateline.start <= p.start < dateline.end):
@@ -244,6 +253,8 @@ class Temporal:
     def _parse_point(kind: str, span: str, base) -> DatePoint | None:
         if kind == "fallback":
             return parse_fallback(span, base)
+        if kind == "relative_year":
+            return parse_relative_year(span, base)
         if kind == "needs_base":
             return parse_date(f"{span} {base.year}")
         return parse_date(span)

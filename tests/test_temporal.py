@@ -255,3 +255,49 @@ def test_deadline_and_event_lines_are_not_the_publication_date(text):
     from extract import analyse_text
 
     assert analyse_text(text)["documents"][0]["published"] == ""
+
+
+# A start plus a length, a length with a stated end, a relative end (issue 10, class 7).
+COMPOSED = [
+    ("Das Land fördert das Zentrum ab 1. März 2016 für drei Jahre.", None, ("2016-03", "2019-02", 36)),
+    ("Ab 1. Januar 2018 erhält das Zentrum Fördermittel für die Laufzeit von vier Jahren:", None,
+     ("2018-01", "2021-12", 48)),
+    ("Das Projekt startet am 1. April 2021 und hat eine Laufzeit von drei Jahren.", None, ("2021-04", "2024-03", 36)),
+    ("Die dreijährige Förderung beginnt im Januar 2021.", None, ("2021-01", "2023-12", 36)),
+    ("Das Vorhaben startete im Oktober 2019 und läuft drei Jahre.", None, ("2019-10", "2022-09", 36)),
+    ("Das Projekt läuft seit Januar 2020 und ist auf drei Jahre angelegt.", None, ("2020-01", "2022-12", 36)),
+    ("Das Zentrum wird für fünf Jahre mit 3 Millionen Euro gefördert. Der Startschuss für das Zentrum fiel am "
+     "1. November 2012.", None, ("2012-11", "2017-10", 60)),
+    ("Die Laufzeit des Projekts beträgt drei Jahre bis Ende 2023.", None, ("2021-01", "2023-12", 36)),
+    ("Die Projektlaufzeit: 36 Monate.", None, (None, None, 36)),
+    ("Das Projekt ist auf vier Jahre angelegt und wird vom Land gefördert.", "2020-05-04", ("2020-05", "2024-04", 48)),
+    ("Die Förderung läuft bis Ende des kommenden Jahres.", "2020-05-04", (None, "2021-12", None)),
+    ("Für die Jahre 2020 und 2021 stehen jeweils 3 Millionen Euro im Haushalt bereit.", None,
+     ("2020-01", "2021-12", 24)),
+    ("Das Verbundprojekt startet jetzt. Es wird in den nächsten fünf Jahren von der Universität koordiniert.",
+     "2020-12-01", ("2020-12", "2025-11", 60)),
+]
+
+
+@pytest.mark.parametrize("text, published, span", COMPOSED)
+def test_spans_composed_from_a_start_an_end_and_a_length(temporal, text, published, span):
+    doc = run(temporal, text, published=published)
+    found = {(m.attrs["start"], m.attrs["end"], m.attrs["duration_months"]) for m in of(doc, "PERIOD")
+             if m.attrs["kind"] in ("funding", "phase")}
+    assert found == {span}
+
+
+def test_a_relative_end_needs_the_publication_date(temporal):
+    assert of(run(temporal, "Die Förderung läuft bis Ende des Jahres."), "PERIOD") == []
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Skizzen sind bis zum 1. März 2020 einzureichen. Das Projekt ist auf drei Jahre angelegt.", None),
+    ("Seit 2015 berät das Zentrum Firmen. Nun wird es für drei Jahre gefördert.", None),
+    ("Die Jahre 2018 und 2020 waren gute Jahre für das Zentrum.", None),
+])
+def test_no_start_or_end_from_deadlines_past_starts_or_unrelated_years(temporal, text, published):
+    doc = run(temporal, text, published=published)
+    lengths = [m for m in of(doc, "PERIOD") if m.attrs["duration_months"]]
+    assert all(m.attrs["start"] is None and m.attrs["end"] is None for m in lengths)
+    assert [m for m in of(doc, "PERIOD") if m.rule == "period.range_connector"] == []

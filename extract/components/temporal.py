@@ -26,6 +26,7 @@ _WINDOW = 40  # chars of context read before/after a match by the helper rules
 _TOP = 400  # "the top of the page", in chars
 _REACH = 60  # a match lies within this many chars of its anchor (rule key `anchor`, a regex)
 _AHEAD = ("kommenden", "nächsten", "folgenden")
+_START_REACH = 60  # chars between a start word and its date ("Der Startschuss ... fiel am 1. Mai 2012")
 _NEEDS_BASE = ("needs_base", "relative_year", "fallback")  # points read against the publication date
 
 
@@ -90,6 +91,16 @@ class _Span:
     retro: bool = False  # "seit 2018": looks back
 
 
+@dataclass(slots=True)
+class _Near:
+    """Is an offset within `reach` sentences of the sentence `here`?"""
+    at: object  # Sentences.index
+    here: int
+
+    def __call__(self, offset: int, reach: int) -> bool:
+        return abs(self.at(offset) - self.here) <= reach
+
+
 class Temporal:
     def __init__(self, rules_dir: str | None):
         rules = cached_rules(rules_dir)
@@ -140,7 +151,9 @@ class Temporal:
         spans, used = self._spans(text, points)
         spans.extend(self._durations(text, windows))
         if spans:
-            self._resolve(text, spans, doc._.published, [m.start for m in money], _sentences(doc, text))
+            starts = self._starts(text, [p for p in points if id(p) not in used])
+            self._resolve(text, spans, doc._.published, [m.start for m in money], _sentences(doc, text),
+                          starts)
         taken = [(s.start, s.end) for s in spans]
         for p in points:
             if p.standalone and id(p) not in used and not any(a <= p.start and p.end <= b for a, b in taken):
@@ -294,7 +307,13 @@ class Temporal:
         if self.one["connector"].fullmatch(between):
             # two bare years joined by a dash: a span only when close together (not 1915-1988)
             return p.point.month is not None or q.point.year - p.point.year <= 15
-        return bool(frm and frm["w"].lower() == "zwischen" and self.one["connector_and"].fullmatch(between))
+        if not self.one["connector_and"].fullmatch(between):
+            return False
+        if frm and frm["w"].lower() == "zwischen":
+            return True
+        # "für die Jahre 2020 und 2021": two consecutive years named as the years of one span
+        return (p.point.month is None and q.point.month is None and q.point.year == p.point.year + 1
+                and bool(self.one["years_of"].search(text, max(0, p.start - _WINDOW), p.start)))
 
     # ---- lengths -----------------------------------------------------------------------
     def _durations(self, text: str, windows: dict) -> list[_Span]:
@@ -312,34 +331,78 @@ class Temporal:
                                  anchored=anchored, more=bool(gd.get("more"))))
         return out
 
+    def _starts(self, text: str, points: list[_Point]) -> list[tuple[int, str]]:
+        """(offset, first month) of the dates a start word stands by ("Der Startschuss fiel am
+        1. November 2012", "startete im Oktober 2019"): a length may be counted from them."""
+        cue = self.one.get("start_cue")
+        if cue is None:
+            return []
+        return [(p.start, p.point.first_month()) for p in points
+                if cue.search(text, max(0, p.start - _START_REACH), min(len(text), p.end + _START_REACH))]
+
     def _resolve(self, text: str, spans: list[_Span], published: str | None, money: list[int],
-                 sentences: Sentences | None = None) -> None:
+                 sentences: Sentences | None = None, starts: list[tuple[int, str]] = ()) -> None:
         """Place lengths in time and give every span its kind."""
         spans.sort(key=lambda s: s.start)
         sentences = sentences or Sentences(text)
+        at = sentences.index
+        deadlines = {id(o) for o in spans if o.shape == "until" and self._is_deadline(text, o, money, sentences)}
         for s in spans:
-            if s.shape != "duration" or not (s.anchored or s.more):
+            if s.shape != "duration":
                 continue
-            here = sentences.index(s.start)
             months = s.attrs["duration_months"]
-            # a stated end in this or the next sentence: "für zwei weitere Jahre ... bis Ende 2022"
-            end = next((o for o in spans if o.shape == "until" and o.attrs["end"]
-                        and abs(sentences.index(o.start) - here) <= 1), None)
-            if end is not None:
-                s.attrs = P.span(end=end.attrs["end"], duration=months)
-                end.attrs = dict(s.attrs)
-                continue
-            if s.more:  # after an earlier phase: "Förderphase 2018 bis 2020 ... zwei weitere Jahre"
-                prior = [o for o in spans if o.shape == "range"]
-                if prior:
+            near = _Near(at, at(s.start))
+
+            # a start in this sentence: "ab 1. März 2016 für drei Jahre", "beginnt im Januar 2021"
+            start, since = (None, None) if s.more else self._start_near(s, spans, starts, near, 0)
+            if start is None:
+                # a stated end: "Laufzeit von drei Jahren bis Ende 2023"; for a length counted
+                # from now also in the next sentence ("für zwei weitere Jahre ... bis Ende 2022")
+                reach = 1 if (s.anchored or s.more) else 0
+                end = next((o for o in spans if o.shape == "until" and o.attrs["end"]
+                            and id(o) not in deadlines and near(o.start, reach)), None)
+                if end is not None:
+                    s.attrs = P.span(end=end.attrs["end"], duration=months)
+                    end.attrs = dict(s.attrs)
+                    continue
+                prior = [o for o in spans if o.shape == "range"] if s.more else []
+                if prior:  # after an earlier phase: "Förderphase 2018 bis 2020 ... zwei weitere Jahre"
                     last = max(prior, key=lambda o: o.attrs["end"])
                     s.attrs = P.span(start=P.add_months(last.attrs["end"], 1), duration=months)
                     continue
-            if published:
+                if not s.more:  # "... für fünf Jahre gefördert. Der Startschuss fiel am 1. November 2012."
+                    start, since = self._start_near(s, spans, starts, near, 1)
+            if start is not None:
+                s.attrs = P.span(start=start, duration=months)
+                if since is not None:  # "ab 1. März 2016" and "für drei Jahre" state one span
+                    since.attrs = dict(s.attrs)
+            elif (s.anchored or s.more) and published:
                 s.attrs = P.span(start=published[:7], duration=months)
         for s in spans:
             a, b = sentences.span(s.start)
-            s.attrs["kind"] = self._kind(text[a:b], s, any(a <= m < b for m in money))
+            kind = self._kind(text[a:b], s, any(a <= m < b for m in money))
+            if kind == "other" and a > 0 and self.one["anaphor_open"].match(text, a):
+                # "Es wird in den nächsten fünf Jahren koordiniert": the subject is in the sentence before
+                pa = sentences.span(a - 1)[0]
+                kind = self._kind(text[pa:b], s, any(pa <= m < b for m in money))
+            s.attrs["kind"] = kind
+
+    @staticmethod
+    def _start_near(s: _Span, spans: list[_Span], starts, near, reach: int) -> tuple[str | None, _Span | None]:
+        """The start month nearest to length `s` within `reach` sentences: an "ab/seit" span
+        (returned too) or a date by a start word. "seit" counts in the same sentence only."""
+        found = [(abs(o.start - s.start), i, o.attrs["start"], o) for i, o in enumerate(spans)
+                 if o.shape == "since" and o.attrs.get("start") and near(o.start, reach)
+                 and (reach == 0 or not o.retro) and o.attrs.get("end") is None]
+        found += [(abs(offset - s.start), -1, month, None) for offset, month in starts if near(offset, reach)]
+        if not found:
+            return None, None
+        _, _, month, since = min(found, key=lambda f: f[:2])
+        return month, since
+
+    def _is_deadline(self, text: str, s: _Span, money: list[int], sentences: Sentences) -> bool:
+        a, b = sentences.span(s.start)
+        return not any(a <= m < b for m in money) and bool(self.one["cue_deadline"].search(text, a, b))
 
     def _kind(self, sentence: str, s: _Span, has_money: bool) -> str:
         if s.retro:

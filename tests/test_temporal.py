@@ -233,6 +233,13 @@ FURNITURE = [
     ("Titel\n\nDas Zentrum in Kiel startet.\n\nLandesregierung Schleswig-Holstein 12.03.2021", "2021-03-12"),
     ("Titel\nZuletzt aktualisiert: 12.03.2021\nDas Zentrum.", "2021-03-12"),
     ("Dresden, 12. März 2021. Das Land fördert das Zentrum in Dresden mit zwei Millionen Euro.", "2021-03-12"),
+    ("Titel\nPressemitteilung Nr. 123/2021 vom 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\n12.03.2021 / Pressemitteilung\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\n12.03.2021 | Wirtschaft | Pressemitteilung\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\nvon Max Muster | 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\nMontag, 12. März 2021 um 10:00 Uhr\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\nDas Zentrum in Kiel startet.\n\nQuelle: Ministerium für Wirtschaft, 12.03.2021", "2021-03-12"),
+    ("Titel\nNews 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),  # a label glued to no digit
 ]
 
 

@@ -283,6 +283,12 @@ COMPOSED = [
      ("2020-01", "2021-12", 24)),
     ("Das Verbundprojekt startet jetzt. Es wird in den nächsten fünf Jahren von der Universität koordiniert.",
      "2020-12-01", ("2020-12", "2025-11", 60)),
+    ("Das Projekt wird bis zum Jahr 2025 gefördert.", None, (None, "2025-12", None)),
+    ("Die Förderung läuft Ende 2025 aus.", None, (None, "2025-12", None)),
+    ("Die Förderung endet im Dezember 2025.", None, (None, "2025-12", None)),
+    ("Das Projekt wird drei Jahre lang gefördert.", None, (None, None, 36)),
+    ("Die Förderung wurde um zwei Jahre verlängert.", None, (None, None, 24)),
+    ("Das Projekt startete 2019 und endet 2022.", None, ("2019-01", "2022-12", 48)),
 ]
 
 
@@ -292,6 +298,12 @@ def test_spans_composed_from_a_start_an_end_and_a_length(temporal, text, publish
     found = {(m.attrs["start"], m.attrs["end"], m.attrs["duration_months"]) for m in of(doc, "PERIOD")
              if m.attrs["kind"] in ("funding", "phase")}
     assert found == {span}
+
+
+def test_an_extension_follows_the_earlier_phase(temporal):
+    text = "Die erste Förderphase lief von 2018 bis 2020. Die Förderung wurde um zwei Jahre verlängert."
+    spans = {m.text: m.attrs for m in of(run(temporal, text), "PERIOD")}
+    assert (spans["um zwei Jahre"]["start"], spans["um zwei Jahre"]["end"]) == ("2021-01", "2022-12")
 
 
 def test_a_relative_end_needs_the_publication_date(temporal):

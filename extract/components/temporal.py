@@ -293,12 +293,18 @@ class Temporal:
                 spans.append(_Span(p.start - (len(before) - until.start()), p.end, P.until(p.point),
                                    self.ids["until"], "until"))
                 used.add(id(p))
+            elif self._runs_out(text, before, p):  # "läuft Ende 2025 aus"
+                spans.append(_Span(p.start, p.end, P.until(p.point), self.ids["runs_out_before"], "until"))
+                used.add(id(p))
             elif since := self.one["since"].search(before):
                 spans.append(_Span(p.start - (len(before) - since.start()), p.end, P.since(p.point),
                                    self.ids["since"], "since", retro=since["w"].lower() == "seit"))
                 used.add(id(p))
             i += 1
         return spans, used
+
+    def _runs_out(self, text: str, before: str, p: _Point) -> bool:
+        return bool(self.one["runs_out_before"].search(before) and self.one["runs_out_after"].match(text, p.end))
 
     def _joined(self, text: str, p: _Point, q: _Point, frm) -> bool:
         between = text[p.end:q.start]
@@ -379,6 +385,15 @@ class Temporal:
             elif (s.anchored or s.more) and published:
                 s.attrs = P.span(start=published[:7], duration=months)
         for s in spans:
+            # "startete 2019 und endet 2022", "ab 2019 gefördert, zunächst bis 2022": one span
+            if s.shape != "until" or s.attrs["start"] or not s.attrs["end"] or id(s) in deadlines:
+                continue
+            start, since = self._start_near(s, spans, starts, _Near(at, at(s.start)), 0, past=False)
+            if start and start <= s.attrs["end"]:
+                s.attrs = P.span(start=start, end=s.attrs["end"])
+                if since is not None:
+                    since.attrs = dict(s.attrs)
+        for s in spans:
             a, b = sentences.span(s.start)
             kind = self._kind(text[a:b], s, any(a <= m < b for m in money))
             if kind == "other" and a > 0 and self.one["anaphor_open"].match(text, a):
@@ -388,12 +403,14 @@ class Temporal:
             s.attrs["kind"] = kind
 
     @staticmethod
-    def _start_near(s: _Span, spans: list[_Span], starts, near, reach: int) -> tuple[str | None, _Span | None]:
-        """The start month nearest to length `s` within `reach` sentences: an "ab/seit" span
-        (returned too) or a date by a start word. "seit" counts in the same sentence only."""
+    def _start_near(s: _Span, spans: list[_Span], starts, near, reach: int,
+                    past: bool = True) -> tuple[str | None, _Span | None]:
+        """The start month nearest to span `s` within `reach` sentences: an "ab/seit" span
+        (returned too) or a date by a start word. "seit" counts in the same sentence only, and
+        only when `past`."""
         found = [(abs(o.start - s.start), i, o.attrs["start"], o) for i, o in enumerate(spans)
                  if o.shape == "since" and o.attrs.get("start") and near(o.start, reach)
-                 and (reach == 0 or not o.retro) and o.attrs.get("end") is None]
+                 and ((reach == 0 and past) or not o.retro) and o.attrs.get("end") is None]
         found += [(abs(offset - s.start), -1, month, None) for offset, month in starts if near(offset, reach)]
         if not found:
             return None, None

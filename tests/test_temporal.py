@@ -320,3 +320,16 @@ def test_no_start_or_end_from_deadlines_past_starts_or_unrelated_years(temporal,
     lengths = [m for m in of(doc, "PERIOD") if m.attrs["duration_months"]]
     assert all(m.attrs["start"] is None and m.attrs["end"] is None for m in lengths)
     assert [m for m in of(doc, "PERIOD") if m.rule == "period.range_connector"] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Das Zentrum ist bis Ende 2025 finanziell abgesichert.", "funding"),
+    ("Die Agentur ist zunächst auf drei Jahre befristet.", "funding"),
+    ("Die Initiative ist auf fünf Jahre ausgelegt.", "funding"),
+    ("Das Cluster wird über sieben Jahre unterstützt.", "funding"),
+    ("Das Programm wird bis 2027 fortgesetzt.", "funding"),
+    ("Der Forschungsbau entsteht bis 2025.", "phase"),
+])
+def test_a_centre_that_is_secured_or_limited_for_a_time_has_a_funding_span(temporal, text, kind):
+    (m,) = of(run(temporal, text), "PERIOD")
+    assert m.attrs["kind"] == kind

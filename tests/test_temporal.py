@@ -333,3 +333,15 @@ def test_no_start_or_end_from_deadlines_past_starts_or_unrelated_years(temporal,
 def test_a_centre_that_is_secured_or_limited_for_a_time_has_a_funding_span(temporal, text, kind):
     (m,) = of(run(temporal, text), "PERIOD")
     assert m.attrs["kind"] == kind
+
+
+def test_a_start_word_by_a_since_date_outranks_the_publication_date(temporal):
+    text = ("Gefeiert wurde der Start der seit dem 1. Juli 2013 laufenden Projekte. Sie werden über die "
+            "nächsten fünf Jahre gefördert.")
+    (m,) = [m for m in of(run(temporal, text, published="2013-09-20"), "PERIOD") if m.attrs["duration_months"]]
+    assert (m.attrs["start"], m.attrs["end"]) == ("2013-07", "2018-06") and "start_from" not in m.attrs
+
+
+def test_a_length_counted_from_the_publication_date_says_so(temporal):
+    (m,) = of(run(temporal, "Das Land fördert es in den kommenden drei Jahren.", published="2022-12-19"), "PERIOD")
+    assert (m.attrs["start"], m.attrs["start_from"]) == ("2022-12", "published")

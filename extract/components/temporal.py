@@ -151,7 +151,7 @@ class Temporal:
         spans, used = self._spans(text, points)
         spans.extend(self._durations(text, windows))
         if spans:
-            starts = self._starts(text, [p for p in points if id(p) not in used])
+            starts = self._starts(text, points)
             self._resolve(text, spans, doc._.published, [m.start for m in money], _sentences(doc, text),
                           starts)
         taken = [(s.start, s.end) for s in spans]
@@ -383,7 +383,7 @@ class Temporal:
                 if since is not None:  # "ab 1. März 2016" and "für drei Jahre" state one span
                     since.attrs = dict(s.attrs)
             elif (s.anchored or s.more) and published:
-                s.attrs = P.span(start=published[:7], duration=months)
+                s.attrs = {**P.span(start=published[:7], duration=months), "start_from": "published"}
         for s in spans:
             # "startete 2019 und endet 2022", "ab 2019 gefördert, zunächst bis 2022": one span
             if s.shape != "until" or s.attrs["start"] or not s.attrs["end"] or id(s) in deadlines:
@@ -411,7 +411,8 @@ class Temporal:
         found = [(abs(o.start - s.start), i, o.attrs["start"], o) for i, o in enumerate(spans)
                  if o.shape == "since" and o.attrs.get("start") and near(o.start, reach)
                  and ((reach == 0 and past) or not o.retro) and o.attrs.get("end") is None]
-        found += [(abs(offset - s.start), -1, month, None) for offset, month in starts if near(offset, reach)]
+        found += [(abs(offset - s.start), -1, month, None) for offset, month in starts
+                  if near(offset, reach) and not s.start <= offset < s.end]
         if not found:
             return None, None
         _, _, month, since = min(found, key=lambda f: f[:2])

@@ -240,6 +240,8 @@ FURNITURE = [
     ("Titel\nMontag, 12. März 2021 um 10:00 Uhr\nDas Zentrum in Kiel startet.", "2021-03-12"),
     ("Titel\nDas Zentrum in Kiel startet.\n\nQuelle: Ministerium für Wirtschaft, 12.03.2021", "2021-03-12"),
     ("Titel\nNews 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),  # a label glued to no digit
+    ("Titel\nVeröffentlicht am 12. März 2021 von Max Muster\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\nMontag, 12.03.2021 – 10:15\nDas Zentrum in Kiel startet.", "2021-03-12"),
 ]
 
 

@@ -60,7 +60,8 @@ def test_english_dates_must_be_real_days():
 @pytest.mark.parametrize("text, iso, last", [
     ("Ende des Jahres", "2020", "2020-12"), ("Ende dieses Jahres", "2020", "2020-12"),
     ("Ende des kommenden Jahres", "2021", "2021-12"), ("Mitte des nächsten Jahres", "2021", "2021-06"),
-    ("im nächsten Jahr", "2021", "2021-12"),
+    ("im nächsten Jahr", "2021", "2021-12"), ("Ende nächsten Jahres", "2021", "2021-12"),
+    ("Jahresende", "2020", "2020-12"), ("Jahresmitte", "2020", "2020-06"),
 ])
 def test_relative_year_against_the_reference_date(text, iso, last):
     point = parse_relative_year(text, date(2020, 5, 4))

@@ -42,7 +42,10 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _EN_MDY = re.compile(rf"^([A-Za-z]+)\.?\s+(\d{{1,2}}){_ORDINAL},?\s*(\d{{4}})$")  # March 3, 2021
 _EN_DMY = re.compile(rf"^(\d{{1,2}}){_ORDINAL}\s+([A-Za-z]+)\.?,?\s*(\d{{4}})$")  # 3 March 2021
 # A year named relative to the reference date: "des Jahres" is its year, "des kommenden Jahres" the next.
-_RELATIVE_YEAR = re.compile(r"^(?:(\w+)\s+)?(?:des|dieses|diesen|im|in)\s+(?:(\w+)\s+)?Jahr(?:es|e)?$")
+_RELATIVE_YEAR = re.compile(
+    r"^(?:(Anfang|Beginn|Mitte|Ende|Frühjahr|Frühling|Sommer|Herbst|Winter)\s+)?(?:(?:des|dieses|diesen|im|in|zum)\s+)?"
+    r"(?:(kommenden|nächsten|folgenden|übernächsten|laufenden)\s+)?Jahr(?:es|e)?$"
+    r"|^(Jahres(?:ende|mitte|anfang|beginn))$")
 YEAR_OFFSETS = {None: 0, "laufenden": 0, "kommenden": 1, "nächsten": 1, "folgenden": 1,
                 "übernächsten": 2}
 
@@ -131,12 +134,13 @@ def parse_date(text: str) -> DatePoint | None:
 
 
 def parse_relative_year(text: str, base: date | None) -> DatePoint | None:
-    """'Ende des Jahres' / 'Ende des kommenden Jahres' / 'im nächsten Jahr' -> the year counted
-    from the reference date (the publication date); None without one."""
+    """'Ende des Jahres' / 'Ende des kommenden Jahres' / 'Ende nächsten Jahres' / 'im nächsten
+    Jahr' / 'Jahresende' -> the year counted from the reference date (the publication date);
+    None without one."""
     m = _RELATIVE_YEAR.match(" ".join(text.split()))
     if base is None or not m:
         return None
-    part = m[1].lower() if m[1] else None
+    part = (m[1] or m[3] or "").lower() or None  # "Ende des Jahres" / "Jahresende"
     offset = YEAR_OFFSETS.get(m[2].lower() if m[2] else None)
     if offset is None or (part is not None and part not in PARTS):
         return None

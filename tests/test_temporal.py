@@ -350,3 +350,20 @@ def test_a_start_word_by_a_since_date_outranks_the_publication_date(temporal):
 def test_a_length_counted_from_the_publication_date_says_so(temporal):
     (m,) = of(run(temporal, "Das Land fördert es in den kommenden drei Jahren.", published="2022-12-19"), "PERIOD")
     assert (m.attrs["start"], m.attrs["start_from"]) == ("2022-12", "published")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Einsendeschluss ist der 15. März 2021.", "Einsendeschluss ist der 15. März 2021"),
+    ("Bewerbungsschluss: 15.03.2021", "Bewerbungsschluss: 15.03.2021"),
+    ("Stichtag für die Anträge ist der 30. Juni 2021.", "Stichtag für die Anträge ist der 30. Juni 2021"),
+    ("Die Bewerbungsfrist für die Förderung endet am Freitag, 30. Juni 2021.", "endet am Freitag, 30. Juni 2021"),
+])
+def test_a_deadline_named_before_its_date_needs_no_bis(temporal, text, span):
+    (m,) = of(run(temporal, text), "PERIOD")
+    assert (m.text, m.attrs["kind"]) == (span, "deadline")
+
+
+@pytest.mark.parametrize("text", ["Der Beschluss vom 15. März 2021 gilt.",
+                                  "Nach Abschluss am 15. März 2021 feierten sie."])
+def test_a_decision_or_completion_date_is_no_deadline(temporal, text):
+    assert of(run(temporal, text), "PERIOD") == []

@@ -296,6 +296,11 @@ class Temporal:
             elif self._runs_out(text, before, p):  # "läuft Ende 2025 aus"
                 spans.append(_Span(p.start, p.end, P.until(p.point), self.ids["runs_out_before"], "until"))
                 used.add(id(p))
+            elif p.point.precision != "year" and (due := self.one["deadline_label"].search(before)):
+                # "Einsendeschluss ist der 15. März 2021": a deadline needs no "bis"
+                spans.append(_Span(p.start - (len(before) - due.start()), p.end, P.until(p.point),
+                                   self.ids["deadline_label"], "until"))
+                used.add(id(p))
             elif since := self.one["since"].search(before):
                 spans.append(_Span(p.start - (len(before) - since.start()), p.end, P.since(p.point),
                                    self.ids["since"], "since", retro=since["w"].lower() == "seit"))

@@ -359,36 +359,8 @@ class Temporal:
         at = sentences.index
         deadlines = {id(o) for o in spans if o.shape == "until" and self._is_deadline(text, o, money, sentences)}
         for s in spans:
-            if s.shape != "duration":
-                continue
-            months = s.attrs["duration_months"]
-            near = _Near(at, at(s.start))
-
-            # a start in this sentence: "ab 1. März 2016 für drei Jahre", "beginnt im Januar 2021"
-            start, since = (None, None) if s.more else self._start_near(s, spans, starts, near, 0)
-            if start is None:
-                # a stated end: "Laufzeit von drei Jahren bis Ende 2023"; for a length counted
-                # from now also in the next sentence ("für zwei weitere Jahre ... bis Ende 2022")
-                reach = 1 if (s.anchored or s.more) else 0
-                end = next((o for o in spans if o.shape == "until" and o.attrs["end"]
-                            and id(o) not in deadlines and near(o.start, reach)), None)
-                if end is not None:
-                    s.attrs = P.span(end=end.attrs["end"], duration=months)
-                    end.attrs = dict(s.attrs)
-                    continue
-                prior = [o for o in spans if o.shape == "range"] if s.more else []
-                if prior:  # after an earlier phase: "Förderphase 2018 bis 2020 ... zwei weitere Jahre"
-                    last = max(prior, key=lambda o: o.attrs["end"])
-                    s.attrs = P.span(start=P.add_months(last.attrs["end"], 1), duration=months)
-                    continue
-                if not s.more:  # "... für fünf Jahre gefördert. Der Startschuss fiel am 1. November 2012."
-                    start, since = self._start_near(s, spans, starts, near, 1)
-            if start is not None:
-                s.attrs = P.span(start=start, duration=months)
-                if since is not None:  # "ab 1. März 2016" and "für drei Jahre" state one span
-                    since.attrs = dict(s.attrs)
-            elif (s.anchored or s.more) and published:
-                s.attrs = {**P.span(start=published[:7], duration=months), "start_from": "published"}
+            if s.shape == "duration":
+                self._place_length(s, spans, starts, _Near(at, at(s.start)), deadlines, published)
         for s in spans:
             # "startete 2019 und endet 2022", "ab 2019 gefördert, zunächst bis 2022": one span
             if s.shape != "until" or s.attrs["start"] or not s.attrs["end"] or id(s) in deadlines:
@@ -406,6 +378,36 @@ class Temporal:
                 pa = sentences.span(a - 1)[0]
                 kind = self._kind(text[pa:b], s, any(pa <= m < b for m in money))
             s.attrs["kind"] = kind
+
+    def _place_length(self, s: _Span, spans: list[_Span], starts, near: _Near, deadlines: set[int],
+                      published: str | None) -> None:
+        """Give length `s` a start or an end from the text, else from the publication date."""
+        months = s.attrs["duration_months"]
+        # a start in this sentence: "ab 1. März 2016 für drei Jahre", "beginnt im Januar 2021"
+        start, since = (None, None) if s.more else self._start_near(s, spans, starts, near, 0)
+        if start is None:
+            # a stated end: "Laufzeit von drei Jahren bis Ende 2023"; for a length counted
+            # from now also in the next sentence ("für zwei weitere Jahre ... bis Ende 2022")
+            reach = 1 if (s.anchored or s.more) else 0
+            end = next((o for o in spans if o.shape == "until" and o.attrs["end"]
+                        and id(o) not in deadlines and near(o.start, reach)), None)
+            if end is not None:
+                s.attrs = P.span(end=end.attrs["end"], duration=months)
+                end.attrs = dict(s.attrs)
+                return
+            prior = [o for o in spans if o.shape == "range"] if s.more else []
+            if prior:  # after an earlier phase: "Förderphase 2018 bis 2020 ... zwei weitere Jahre"
+                last = max(prior, key=lambda o: o.attrs["end"])
+                s.attrs = P.span(start=P.add_months(last.attrs["end"], 1), duration=months)
+                return
+            if not s.more:  # "... für fünf Jahre gefördert. Der Startschuss fiel am 1. November 2012."
+                start, since = self._start_near(s, spans, starts, near, 1)
+        if start is not None:
+            s.attrs = P.span(start=start, duration=months)
+            if since is not None:  # "ab 1. März 2016" and "für drei Jahre" state one span
+                since.attrs = dict(s.attrs)
+        elif (s.anchored or s.more) and published:
+            s.attrs = {**P.span(start=published[:7], duration=months), "start_from": "published"}
 
     @staticmethod
     def _start_near(s: _Span, spans: list[_Span], starts, near, reach: int,

@@ -294,6 +294,8 @@ COMPOSED = [
     ("Das Projekt wird drei Jahre lang gefördert.", None, (None, None, 36)),
     ("Die Förderung wurde um zwei Jahre verlängert.", None, (None, None, 24)),
     ("Das Projekt startete 2019 und endet 2022.", None, ("2019-01", "2022-12", 48)),
+    ("Die Laufzeit beträgt 36 Monate (01.01.2021 – 31.12.2023).", None, ("2021-01", "2023-12", 36)),
+    ("Das Zentrum wird ab dem Jahr 2021 für drei Jahre gefördert.", None, ("2021-01", "2023-12", 36)),
 ]
 
 

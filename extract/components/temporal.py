@@ -383,6 +383,12 @@ class Temporal:
                       published: str | None) -> None:
         """Give length `s` a start or an end from the text, else from the publication date."""
         months = s.attrs["duration_months"]
+        # the length of a range in this sentence: "Laufzeit: 36 Monate (01.01.2021 – 31.12.2023)"
+        same = next((o for o in spans if o.shape == "range" and o.attrs["duration_months"] == months
+                     and near(o.start, 0)), None)
+        if same is not None:
+            s.attrs = dict(same.attrs)
+            return
         # a start in this sentence: "ab 1. März 2016 für drei Jahre", "beginnt im Januar 2021"
         start, since = (None, None) if s.more else self._start_near(s, spans, starts, near, 0)
         if start is None:

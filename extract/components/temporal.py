@@ -371,6 +371,9 @@ class Temporal:
                 if since is not None:
                     since.attrs = dict(s.attrs)
         for s in spans:
+            if id(s) in deadlines:
+                s.attrs["kind"] = "deadline"
+                continue
             a, b = sentences.span(s.start)
             kind = self._kind(text[a:b], s, any(a <= m < b for m in money))
             if kind == "other" and a > 0 and self.one["anaphor_open"].match(text, a):

@@ -242,6 +242,7 @@ FURNITURE = [
     ("Titel\nNews 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),  # a label glued to no digit
     ("Titel\nVeröffentlicht am 12. März 2021 von Max Muster\nDas Zentrum in Kiel startet.", "2021-03-12"),
     ("Titel\nMontag, 12.03.2021 – 10:15\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Startseite | Presse | Pressemitteilung vom 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),
 ]
 
 
@@ -255,6 +256,7 @@ def test_date_lines_of_the_page_furniture(text, published):
 @pytest.mark.parametrize("text", [
     "Titel\nAnmeldeschluss: 12.03.2021\nDas Zentrum.",
     "Titel\nProjektbeginn: 01.01.2020\nDas Zentrum.",
+    "Titel\nProjektstart: 01.01.2020\nDas Zentrum.",
     "Titel\nDie Frist endet am Freitag, 12.03.2021\nDas Zentrum.",
     "Titel\nTermin: Donnerstag, 12.03.2021\nDas Zentrum.",
     "Titel\n12.03.2021 Universität Kiel eröffnet ein neues Zentrum\nDas Zentrum.",  # a teaser headline

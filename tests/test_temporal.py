@@ -243,6 +243,7 @@ FURNITURE = [
     ("Titel\nVeröffentlicht am 12. März 2021 von Max Muster\nDas Zentrum in Kiel startet.", "2021-03-12"),
     ("Titel\nMontag, 12.03.2021 – 10:15\nDas Zentrum in Kiel startet.", "2021-03-12"),
     ("Startseite | Presse | Pressemitteilung vom 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("date 2021-03-12 Kiel. Das Zentrum in Kiel startet.", "2021-03-12"),
 ]
 
 

@@ -55,8 +55,9 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
             return None, "programme"
         return centre, "centre" if centre else "other"
 
-    funding = _funding_rows(text, mentions_of(live, "MONEY"), scope_of)
-    periods = _period_rows(mentions_of(live, "PERIOD"), scope_of)
+    money = mentions_of(live, "MONEY")
+    funding = _funding_rows(text, money, scope_of)
+    periods = _period_rows(mentions_of(live, "PERIOD"), scope_of, _sums_by_sentence(money, sentences))
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
     partners = _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of,
                              mentions_of(live, "PERSON"), weights or DEFAULT_WEIGHTS)
@@ -93,23 +94,43 @@ def _funding_rows(text: str, money: list[Mention], scope_of) -> list[dict]:
     return rows
 
 
-def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
+def _sums_by_sentence(money: list[Mention], sentences: Sentences):
+    """offset -> the sums stated in the sentence at that offset."""
+    by: dict[int, set] = {}
+    for m in money:
+        by.setdefault(sentences.index(m.start), set()).add(m.attrs.get("amount_eur"))
+    return lambda offset: by.get(sentences.index(offset), set())
+
+
+def _period_rows(periods: list[Mention], scope_of, sums_at=lambda offset: set()) -> list[dict]:
+    # a start alone ("ab Januar 2022") is not a span: it stays a PERIOD mention only
+    spans = [m for m in periods if (m.attrs.get("kind") or "other") in _PERIOD_KINDS
+             and (m.attrs.get("end"), m.attrs.get("duration_months")) != (None, None)]
     rows, seen = [], set()
-    for m in periods:
+    for m in spans:
         a = m.attrs
-        kind = a.get("kind") or "other"
         key = (a.get("start"), a.get("end"), a.get("duration_months"))
-        # a start alone ("ab Januar 2022") is not a span: it stays a PERIOD mention only
-        if kind not in _PERIOD_KINDS or key in seen or key[1:] == (None, None):
+        if key in seen or _restated(m, spans, sums_at):
             continue
         seen.add(key)
         centre, _scope = scope_of(m)
-        if kind == "deadline":
+        if a["kind"] == "deadline":
             centre = None
         rows.append({"centre": _centre_name(centre), "start": a.get("start"), "end": a.get("end"),
-                     "duration_months": a.get("duration_months"), "kind": kind, "text": m.text,
+                     "duration_months": a.get("duration_months"), "kind": a["kind"], "text": m.text,
                      "_centre": centre, **_prov(m)})
     return rows
+
+
+def _restated(m: Mention, spans: list[Mention], sums_at) -> bool:
+    """An end alone that a range of the same end states with the same sum is one span:
+    "20 Mio. Euro für 2024 bis 2028" ... "bis 2028 mit 20 Mio. Euro"."""
+    a = m.attrs
+    if a.get("start") or a.get("duration_months") or a["kind"] == "deadline":
+        return False
+    sums = sums_at(m.start)
+    return bool(sums) and any(o is not m and o.attrs.get("end") == a["end"] and o.attrs.get("start")
+                              and o.attrs["kind"] != "deadline" and sums & sums_at(o.start) for o in spans)
 
 
 def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of,

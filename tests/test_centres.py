@@ -235,3 +235,75 @@ def test_a_longer_head_beats_a_shorter_exclusion():
     r = analyse_text("Das KI-Servicezentrum in Göttingen erhält 17 Millionen Euro. "
                      "Das Servicezentrum der Stadt bleibt.")
     assert [(c["centre"], c["city"]) for c in r["centres"]] == [("KI-Servicezentrum", "Göttingen")]
+
+
+# ---- centres of other programmes, English names (issue 10, class 4) ---------------------
+
+@pytest.mark.parametrize("text, kind, city", [
+    ("Das Digital Innovation Center in Kassel berät Betriebe.", "Center", "Kassel"),
+    ("Das Startup Center mit Sitz in Fulda öffnet.", "Center", "Fulda"),
+    ("Der Startschuss für das Kasseler Exzellenzcluster fiel im Mai.", "Exzellenzcluster", "Kassel"),
+    ("Gefördert wird der Forschungscampus Mobilität in Darmstadt.", "Forschungscampus", "Darmstadt"),
+    ("Die Startup Factory in Koblenz nimmt die Arbeit auf.", "Startup Factory", "Koblenz"),
+    ("Das House of Logistics in Trier wird erweitert.", "House of", "Trier"),
+    ("Die Forschungsfabrik Batterie entsteht in Halle.", "Forschungsfabrik", "Halle"),
+])
+def test_centres_of_other_programmes(centres, text, kind, city):
+    found = concrete(run(centres, text))
+    assert [(m.attrs["kind"], m.attrs["city"]) for m in found] == [(kind, city)]
+
+
+@pytest.mark.parametrize("text", [
+    "Das Shopping Center in Kassel öffnet am Sonntag.",
+    "Die Fragen beantwortet das Service Center in Fulda.",
+    "Die sieben Exzellenzcluster der Universität Kassel forschen weiter.",
+    "Die Cluster der Region treffen sich in Gießen.",
+    "Im Oberstufenzentrum in Trier wird gebaut.",
+])
+def test_venues_and_plurals_of_new_heads_are_not_centres(centres, text):
+    assert not concrete(run(centres, text))
+
+
+def test_one_of_a_plural_placed_by_its_sentence_is_a_centre(centres):
+    text = "Bundesweit entstehen vier Praxiszentren. Eines der vier Praxiszentren entsteht in Gießen."
+    found = concrete(run(centres, text))
+    assert [m.attrs["city"] for m in found] == ["Gießen"]
+
+
+def test_one_of_a_plural_without_a_place_stays_generic(centres):
+    assert not concrete(run(centres, "Es ist eines von bundesweit 26 Kompetenzzentren."))
+
+
+def test_zentrum_fuer_with_its_own_acronym_is_a_centre(centres):
+    text = "Das Land baut das Kompetenzzentrum für Robotik (KZRH) mit Sitz in Kassel aus."
+    (m,) = concrete(run(centres, text))
+    assert (m.attrs["city"], m.attrs.get("acronym")) == ("Kassel", "KZRH")
+
+
+def test_institute_zentrum_fuer_without_acronym_stays_out(centres):
+    assert not concrete(run(centres, "Das Kompetenzzentrum für Robotik der Universität Kassel forscht."))
+
+
+def test_plural_header_over_bullets_gives_one_centre_per_entry(centres):
+    text = ("Gefördert werden ab 2025:\n\nLandeszentren:\n\n"
+            "  • „Wasser – Neue Wege“ (Universität Kassel)\n"
+            "  • „Boden 2030“ (Forschungsverbund Nord, Marburg)\n\n"
+            "Schwerpunkte:\n  • „Luft“ (Hochschule Fulda)\n")
+    sites = [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")]
+    assert sites == ["Kassel", "Marburg"]
+
+
+def test_site_cue_over_bullets_that_open_with_the_site(centres):
+    text = ("Das neu gegründete Zentrum für Lungenmedizin (ZLM) wird fünf Partner-Standorte haben. "
+            "Dabei bündeln folgende Einrichtungen ihre Arbeit:\n"
+            "- Kassel/Fulda: Universität Kassel, Hochschule Fulda.\n"
+            "- Gießen: Universität Gießen.\n"
+            "- Trier: Universität Trier.\n"
+            "Unterdessen forscht ein Konzern in Halle.")
+    found = run(centres, text)
+    cities = [m.attrs["city"] for m in found if m.attrs.get("site") or m.attrs["city"]]
+    assert cities == ["Kassel", "Gießen", "Trier"]
+
+
+def test_helmholtz_zentrum_without_hyphen_is_an_institute(centres):
+    assert not concrete(run(centres, "Das Helmholtz Zentrum Kassel forscht zur Lunge."))

@@ -30,9 +30,15 @@ _LAENDER = {
     "sachsen-anhalt", "schleswig-holstein", "thüringen", "deutschland", "europa",
 }
 _PLURAL_ENDINGS = (("zentren", "zentrum"), ("agenturen", "agentur"), ("fabriken", "fabrik"),
-                   ("inkubatoren", "inkubator"))
-_GENITIVE_ENDINGS = (("zentrums", "zentrum"), ("inkubators", "inkubator"))
-_AMBIGUOUS_S = ("hubs", "labs")        # plural, or genitive after "des"
+                   ("inkubatoren", "inkubator"), ("factories", "factory"), ("clustern", "cluster"),
+                   ("räumen", "raum"), ("räume", "raum"))
+_GENITIVE_ENDINGS = (("zentrums", "zentrum"), ("inkubators", "inkubator"), ("raums", "raum"))
+_AMBIGUOUS_S = ("hubs", "labs", "clusters", "centers", "centres")  # plural, or genitive after "des"
+# heads whose plural is the singular ("die sieben Exzellenzcluster"): the words before decide
+_SAME_PLURAL = ("cluster",)
+_PLURAL_DET = {"die", "diese", "alle", "allen", "beide", "beiden"}
+# "Eines der vier Pflegepraxiszentren entsteht in …": one centre out of a plural
+_PARTITIVE = re.compile(r"\b(?:[Ee]ines|[Ee]iner|[Ee]ins)[ \t]+(?:der|von)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
 _SINGULAR_DET = {"des", "eines", "dieses", "jenes", "unseres", "seines", "ihres"}
 _DEFINITE = {"der", "die", "das", "dem", "den", "des", "dieses", "diese", "dieser", "diesem",
              "unser", "unsere", "unserem", "unseres", "sein", "seine", "seinem", "ihr", "ihre",
@@ -53,7 +59,7 @@ _TAIL_AND = re.compile(r"[ \t]+(?:und|&)[ \t]+(?=[A-ZÄÖÜ])")
 _FOR_TAIL = re.compile(r"[ \t]+für[ \t]+((?:(?:[A-ZÄÖÜ][\w-]*|und|&)[ \t]+)*[A-ZÄÖÜ][\w-]*)")
 _ACRONYM = re.compile(r"[ \t]*\((#?[A-ZÄÖÜ][\w#.&-]{0,14})\)")
 _LEGAL_FORM = re.compile(r"[ \t]*(?:e\.[ ]?V\.|gGmbH|GmbH|mbH|AG|e\.G\.|KG)(?!\w)")
-_NEW = re.compile(r"\bneue[nmrs]?[ \t]+(?:[\w-]+[ \t]+)?$")
+_NEW = re.compile(r"\b(?:neue[nmrs]?|gegründete[nmrs]?|neu[ ]gegründete[nmrs]?)[ \t]+(?:[\w-]+[ \t]+)?$")
 # a sentence ends at . ! ? before a capital, not after an ordinal ("am 2. September") or a
 # title ("Dr. Ude"), and at every line break
 # The blank opens the match so that re jumps from blank to blank; the look-behinds then read
@@ -226,6 +232,8 @@ class Centres:
         det, adj_start, adj_city = self._left(text, start, ctx)
         if plural is None:
             plural = det not in _SINGULAR_DET
+        elif not plural and key.endswith(_SAME_PLURAL):
+            plural = _plural_before(text, start, det)
         name_start, name_end, named = start, end, False
         city, city_rule = None, ""
         # a quoted name around the head: «Zentrum Digitalisierung Bayern»
@@ -247,9 +255,12 @@ class Centres:
                 city, city_rule = tail_city, "centres.in_name"
         # "Zentrum für X" is an institute unless it is introduced as new
         if key.endswith("zentrum") and text.startswith(" für", name_end):
-            if not _NEW.search(text, max(0, start - 40), start):
-                return None
             fm = _FOR_TAIL.match(text, name_end)
+            # … unless a compound head names it with its own acronym: "Kompetenzzentrum für
+            # Quantencomputer (KQCBW)"
+            own_acronym = fm and key != "zentrum" and _ACRONYM.match(text, fm.end())
+            if not own_acronym and not _NEW.search(text, max(0, start - 40), start):
+                return None
             if fm:
                 name_end = pos = fm.end()
                 named = True
@@ -270,6 +281,13 @@ class Centres:
             city, city_rule = self._city_after(text, name_end, ctx)
         if city is None and not plural:
             city, city_rule = self._city_before(text, name_start, ctx)
+        if plural and _PARTITIVE.search(text, max(0, start - 60), start):
+            # one of the plural, placed by the sentence: it is a concrete centre
+            city, city_rule = self._city_after(text, name_end, ctx)
+            if city is None:
+                city, city_rule = self._city_before(text, name_start, ctx)
+            if city:
+                plural, city_rule = False, city_rule + "+partitive"
         if city and not plural:
             named = True
             generic = False
@@ -380,6 +398,14 @@ class Centres:
                 for city in lst:
                     out.append(_site(m, city, "centres.plural_in_list"))
                     used.add((m.start, city))
+                # "LOEWE-Zentren:" over a bullet list: each entry is one centre, at the
+                # city the entry names (its host's)
+                if not lst and _HEADER_COLON.match(text, m.end):
+                    for s, e in bullet_items(text, m.end):
+                        cities = ctx.cities_in(s, e)
+                        if cities and (m.start, cities[-1][1]) not in used:
+                            used.add((m.start, cities[-1][1]))
+                            out.append(_site(m, cities[-1][1], "centres.plural_bullets"))
         for cue in self.site_cues:
             for c in cue.finditer(text):
                 s_start, s_end = ctx.sentence(c.start())
@@ -403,6 +429,10 @@ class Centres:
                     n_start, n_end = ctx.sentence(s_end + 1) if s_end < len(text) else (s_end, s_end)
                     if any(r.match(text, n_start) for r in self.list_intro):
                         cities = [name for pos, name in ctx.cities_in(n_start, n_end)]
+                if not cities:
+                    # "… fünf Partner-Standorte. Dabei …:" over bullets that open with the site
+                    cities = [c for s, e in bullet_items(text, s_end, reach=_BULLET_REACH)
+                              if (c := _leading_city(text, s, e, ctx))]
                 if not cities and anchor is not None and not anchor.attrs["plural"]:
                     # "X in Bayreuth ist Standort für das Kompetenzzentrum …"
                     cities = [name for pos, name in ctx.cities_in(s_start, c.start())][-1:]
@@ -457,6 +487,53 @@ def _finditer(scanner: Scanner, anchor, text, low, cache, gate=None):
             if m.start() >= seen_end:
                 seen_end = m.end()
                 yield m
+
+
+_HEADER_COLON = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*:[ \t]*\n")
+_BULLET = re.compile(r"^[ \t]*(?:[-–•*·▪►]|\d{1,2}[.)])[ \t]+", re.M)
+_BULLET_REACH = 300  # a list announced by a site cue starts within the next sentence or two
+
+
+def bullet_items(text, pos, reach=4) -> list[tuple[int, int]]:
+    """(start, end) of the entries of the bullet list whose first entry starts within `reach`
+    characters after `pos` on a line after a colon; blank lines between entries are allowed."""
+    first = _BULLET.search(text, pos, min(len(text), pos + reach + 40))
+    if first is None or first.start() - pos > reach:
+        return []
+    before = text[pos:first.start()].rstrip()
+    if before and not before.endswith(":"):
+        return []
+    items, at = [], first
+    while at is not None:
+        end = text.find("\n", at.end())
+        end = len(text) if end < 0 else end
+        items.append((at.end(), end))
+        nxt = end
+        while nxt < len(text) and text[nxt] in "\n \t\r":
+            nxt += 1
+        at = _BULLET.match(text, _line_start(text, nxt)) if nxt < len(text) else None
+    return items
+
+
+def _line_start(text, pos) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _leading_city(text, start, end, ctx) -> str | None:
+    """The city an entry opens with ("Borstel/Lübeck: …", "Hannover – …")."""
+    for pos, name in ctx.cities_in(start, min(end, start + 40)):
+        lead = text[start:pos].strip(" \t")
+        return name if not lead else None
+    return None
+
+
+def _plural_before(text, start, det) -> bool:
+    """Is a head whose plural is its singular plural here? "die Cluster", "sieben Cluster";
+    "der Cluster" is singular unless a count stands before ("der sieben Cluster")."""
+    words = [w.group(0) for w in _WORD.finditer(text, max(0, start - 40), start)][-3:]
+    if any(_NUMBERS.match(w) for w in words):
+        return True
+    return det in _PLURAL_DET
 
 
 def _site(anchor: Mention, city: str, rule: str) -> Mention:

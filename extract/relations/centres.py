@@ -49,11 +49,11 @@ def main_city(cities: list[Mention]) -> str | None:
 
 
 def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
-                    city_hints: dict[int, str] | None = None) -> list[Centre]:
+                    city_hints: dict[int, str] | None = None, lead_city: str | None = None) -> list[Centre]:
     """Concrete centre mentions grouped by city; a centre named without a city takes the
-    city of its owner institution (`city_hints`), else the document's main city when no
-    centre in the text names one. A centre with no city at all is not kept: the table is
-    keyed by city."""
+    city of its owner institution (`city_hints`), else, when no centre in the text names
+    one, the city of the consortium's coordinator (`lead_city`), else the document's main
+    city. A centre with no city at all is not kept: the table is keyed by city."""
     hints = city_hints or {}
     concrete = [m for m in centre_mentions if is_concrete(m)]
     if any(m.attrs.get("city") and not is_bare(m) for m in concrete):
@@ -64,7 +64,7 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
     # An unplaced name beside exactly one placed centre restates it; with none placed, the
     # owner's city ("… der Hochschule Landshut") or the document's main city keys it.
     only = next(iter(placed)) if len(placed) == 1 else None
-    fallback = None if placed else main_city(cities)
+    fallback = None if placed else lead_city or main_city(cities)
     centres: dict[str | None, Centre] = {}
     for m in concrete:
         city = m.attrs.get("city") or only or (None if placed else hints.get(id(m)) or fallback)

@@ -39,7 +39,10 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     orgs = mentions_of(live, "ORG")
     owned = owners(text, [m for m in centre_mentions if is_concrete(m)], orgs)
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
-    centres = collect_centres(centre_mentions, cities, hints)
+    links = link_partners(text, orgs, [t for t in triggers if not t.kind.startswith("programme")],
+                          sentences, owned)
+    centres = collect_centres(centre_mentions, [c for c in cities if not in_district(text, c)], hints,
+                              lead_city(text, links, cities))
     programme = [t for t in triggers if t.kind == "programme"]
     programme_all = [t for t in triggers if t.kind == "programme_all"]
     states = {c.normalized: c.attrs.get("state") for c in cities}
@@ -55,7 +58,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     funding = _funding_rows(text, mentions_of(live, "MONEY"), scope_of)
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of)
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
-    partners = _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of)
+    partners = _partner_rows(text, links, sentences, cities, centres, anaphors, owner_of)
     return {
         "centres": _centre_rows(centres, funding, periods, partners, states),
         "cities": _city_rows(cities),
@@ -108,8 +111,25 @@ def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
     return rows
 
 
-def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of) -> list[dict]:
-    links = link_partners(text, orgs, [t for t in triggers if not t.kind.startswith("programme")], sentences, owned)
+def lead_city(text: str, links, cities: list[Mention]) -> str | None:
+    """The city of the consortium's coordinator: a role named outright (Federführung,
+    Koordinator) before one read from a verb, the first in the text on ties."""
+    leads = sorted((link for link in links if link.role == "lead"), key=lambda lk: (lk.implied, lk.org.start))
+    for link in leads:
+        if city := city_of(text, link.org, cities):
+            return city
+    return None
+
+
+# "im Landkreis Harburg": the name of a district, not the town a centre sits in
+_DISTRICT = re.compile(r"\b(?:Land)?[Kk]reis(?:es|e|en)?[ \t]+$|\b(?:Metropol)?[Rr]egion[ \t]+$")
+
+
+def in_district(text: str, city: Mention) -> bool:
+    return bool(_DISTRICT.search(text, max(0, city.start - 14), city.start))
+
+
+def _partner_rows(text, links, sentences, cities, centres, anaphors, owner_of) -> list[dict]:
     rows = []
     for link in links:
         o = link.org

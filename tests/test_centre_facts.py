@@ -27,3 +27,76 @@ def test_a_district_is_not_the_city_an_unplaced_centre_falls_back_to():
           mention(text, "CITY", "Weststadt", nth=1)]
     (row,) = build_facts(text, ms, triggers(text))["centres"]
     assert row["city"] == "Weststadt"
+
+
+def all_triggers(text):
+    """The cues the relations component feeds build_facts: partner cues and centre-fact cues."""
+    from extract.relations import Trigger
+    from extract.rules import load_rules
+
+    rules = load_rules()
+    found = [Trigger(m.start(), m.end(), r.kind, r.id, r.value == "implied")
+             for source in ("relations", "centre_facts")
+             for r in rules.patterns_for("TRIGGER", file=source) for m in r.compile().finditer(text)]
+    return sorted(found, key=lambda t: t.start)
+
+
+def test_each_clause_gives_its_sum_to_the_centre_of_its_city():
+    text = ("Gefördert werden das KI-Lab Nord in Kiel und das KI-Lab Süd in Ulm. "
+            "Nach Kiel fließen rund 190.000 Euro, nach Ulm rund 199.000 Euro.")
+    ms = [mention(text, "CENTRE", "KI-Lab Nord", city="Kiel"), mention(text, "CENTRE", "KI-Lab Süd", city="Ulm"),
+          mention(text, "CITY", "Kiel"), mention(text, "CITY", "Ulm"),
+          mention(text, "CITY", "Kiel", nth=1), mention(text, "CITY", "Ulm", nth=1),
+          mention(text, "MONEY", "190.000 Euro", amount_eur=190000),
+          mention(text, "MONEY", "199.000 Euro", amount_eur=199000)]
+    rows = build_facts(text, ms, all_triggers(text))["centres"]
+    assert {r["city"]: r["funding_eur"] for r in rows} == {"Kiel": 190000, "Ulm": 199000}
+
+
+def test_two_centres_named_in_one_sentence_keep_their_clauses_sums():
+    text = "Das KI-Lab Nord in Kiel erhält 190.000 Euro, das KI-Lab Süd in Ulm 199.000 Euro."
+    ms = [mention(text, "CENTRE", "KI-Lab Nord", city="Kiel"), mention(text, "CENTRE", "KI-Lab Süd", city="Ulm"),
+          mention(text, "MONEY", "190.000 Euro", amount_eur=190000),
+          mention(text, "MONEY", "199.000 Euro", amount_eur=199000)]
+    rows = build_facts(text, ms, all_triggers(text))["centres"]
+    assert {r["city"]: r["funding_eur"] for r in rows} == {"Kiel": 190000, "Ulm": 199000}
+
+
+def test_a_sum_for_the_plural_is_not_the_one_centres():
+    text = ("Heute starten die ersten Transferzentren. "
+            "Der Bund fördert erste regionale Transferzentren mit 9 Mio. Euro. "
+            "Das Transferzentrum Nordlicht hat seinen Sitz in Emden.")
+    ms = [mention(text, "CENTRE", "Transferzentren", plural=True, generic=True),
+          mention(text, "CENTRE", "Transferzentren", nth=1, plural=True, generic=True),
+          mention(text, "CENTRE", "Transferzentrum Nordlicht", city="Emden"),
+          mention(text, "MONEY", "9 Mio. Euro", amount_eur=9000000)]
+    facts = build_facts(text, ms, all_triggers(text))
+    assert facts["centres"][0]["funding_eur"] is None
+    assert facts["funding"][0]["scope"] == "programme"
+
+
+def test_a_sum_for_these_projects_is_not_the_one_centres():
+    text = ("Das Transferzentrum Nordlicht in Emden startet mit einem zweiten Zentrum. "
+            "Der Bund fördert diese Projekte mit insgesamt 9 Mio. Euro.")
+    ms = [mention(text, "CENTRE", "Transferzentrum Nordlicht", city="Emden"),
+          mention(text, "MONEY", "9 Mio. Euro", amount_eur=9000000)]
+    assert build_facts(text, ms, all_triggers(text))["centres"][0]["funding_eur"] is None
+
+
+def test_the_exact_figure_beats_its_rounded_headline():
+    text = ("Rund 4,3 Millionen Euro für das Transferzentrum Nordlicht. Das Transferzentrum Nordlicht in Emden "
+            "erhält 4,27 Millionen Euro.")
+    ms = [mention(text, "CENTRE", "Transferzentrum Nordlicht"),
+          mention(text, "CENTRE", "Transferzentrum Nordlicht", nth=1, city="Emden"),
+          mention(text, "MONEY", "4,3 Millionen Euro", amount_eur=4300000),
+          mention(text, "MONEY", "4,27 Millionen Euro", amount_eur=4270000)]
+    assert build_facts(text, ms, all_triggers(text))["centres"][0]["funding_eur"] == 4270000
+
+
+def test_a_sum_for_das_vorhaben_in_a_programme_sentence_is_the_centres():
+    text = ("Das Transferzentrum Nordlicht in Emden nimmt die Arbeit auf. "
+            "Das Vorhaben wird im Rahmen des Förderprogramms Transfer mit 800.000 Euro gefördert.")
+    ms = [mention(text, "CENTRE", "Transferzentrum Nordlicht", city="Emden"),
+          mention(text, "MONEY", "800.000 Euro", amount_eur=800000)]
+    facts = build_facts(text, ms, all_triggers(text))
+    assert facts["centres"][0]["funding_eur"] == 800000

@@ -106,6 +106,29 @@ def centre_at(span: tuple[int, int], centres: list[Centre], anaphors: list[Menti
     return None, ""
 
 
+# Clause bounds inside a sentence: a sum and the one centre or city of its clause.
+_CLAUSE_BREAK = re.compile(r"[,;:–]")
+
+
+def clause_centre(text: str, pos: int, span: tuple[int, int], centres: list[Centre],
+                  cities: list[Mention]) -> Centre | None:
+    """The centre of the clause around `pos` when the clause names exactly one, by a mention
+    of it or by its city alone; None otherwise."""
+    start = span[0]
+    for m in _CLAUSE_BREAK.finditer(text, span[0], pos):
+        start = m.end()
+    brk = _CLAUSE_BREAK.search(text, pos, span[1])
+    end = brk.start() if brk else span[1]
+    named = {id(c): c for c in centres for m in c.mentions if start <= m.start < end}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    if named:
+        return None
+    by_city = {c.city: c for c in centres}
+    here = {m.normalized for m in cities if start <= m.start < end and m.normalized in by_city}
+    return by_city[here.pop()] if len(here) == 1 else None
+
+
 def dominant(centres: list[Centre]) -> Centre | None:
     """The centre a document is about: the only one, or one named at least twice as often as
     any other (a release about one centre that mentions another in passing)."""

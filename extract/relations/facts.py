@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
-from .centres import Centre, centre_at, collect_centres, dominant, is_bare, is_concrete
+from .centres import Centre, centre_at, clause_centre, collect_centres, dominant, is_bare, is_concrete
 from .partners import city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
@@ -39,17 +39,29 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     orgs = mentions_of(live, "ORG")
     owned = owners(text, [m for m in centre_mentions if is_concrete(m)], orgs)
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
-    links = link_partners(text, orgs, [t for t in triggers if not t.kind.startswith("programme")],
+    links = link_partners(text, orgs, [t for t in triggers if not t.kind.startswith(("programme", "centre_"))],
                           sentences, owned)
     centres = collect_centres(centre_mentions, [c for c in cities if not in_district(text, c)], hints,
                               lead_city(text, links, cities))
     programme = [t for t in triggers if t.kind == "programme"]
     programme_all = [t for t in triggers if t.kind == "programme_all"]
+    refer_back = [t for t in triggers if t.kind == "centre_anaphor"]
     states = {c.normalized: c.attrs.get("state") for c in cities}
+
+    plurals = [m for m in centre_mentions if m.attrs.get("plural")]
+    named = [m for m in centre_mentions if is_concrete(m) and not m.attrs.get("site")]
 
     def scope_of(m: Mention) -> tuple[Centre | None, str]:
         span = sentences.span(m.start)
+        if len(centres) > 1 and (own := clause_centre(text, m.start, span, centres, cities)):
+            return own, "centre"  # "Nach Kiel fließen 190.000 Euro, nach Ulm 199.000 Euro"
+        if any(span[0] <= p.start < span[1] for p in plurals) and \
+                not any(span[0] <= c.start < span[1] for c in named):
+            # "Der Bund fördert diese Kompetenzzentren mit 21,5 Mio. Euro": the plural's sum
+            return None, "programme"
         centre, how = centre_at(span, centres, anaphors, cities, text)
+        if how == "single" and any(span[0] <= t.start < span[1] for t in refer_back):
+            how = "anaphor"  # "Das Vorhaben wird im Rahmen des Programms mit 2 Mio. Euro gefördert"
         cues = programme + programme_all if how == "single" else programme_all
         if centre and any(span[0] <= t.start < span[1] for t in cues):
             return None, "programme"
@@ -147,6 +159,7 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
     for c in centres:
         # A sum given "jeweils"/"je" goes to every centre without a sum of its own.
         money = [f for f in funding if f["_centre"] is c] or [f for f in funding if f["_each"]]
+        money = [most_precise(money[0], money)] if money else []
         spans = [p for p in periods if p["_centre"] is c and p["kind"] != "deadline"]
         if not spans:
             # the dominant centre takes any span; others the spans tied to no centre
@@ -172,6 +185,18 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
         r.pop("_key", None)
         r.pop("_implied", None)
     return rows
+
+
+def most_precise(first: dict, sums: list[dict]) -> dict:
+    """The first sum, or the exact figure it rounds ("rund 10,7 Millionen" … "10,74 Millionen")."""
+    a = first["amount_eur"]
+    close = [f for f in sums if f["amount_eur"] and abs(f["amount_eur"] - a) <= 0.05 * a]
+    return max(close, key=lambda f: (_precision(f["amount_eur"]), -f["start_char"]), default=first)
+
+
+def _precision(amount: int) -> int:
+    """Significant digits of a sum: 10740000 -> 4, 10700000 -> 3."""
+    return len(str(amount).rstrip("0"))
 
 
 def _latest(spans: list[dict]) -> dict | None:

@@ -100,3 +100,23 @@ def test_a_sum_for_das_vorhaben_in_a_programme_sentence_is_the_centres():
           mention(text, "MONEY", "800.000 Euro", amount_eur=800000)]
     facts = build_facts(text, ms, all_triggers(text))
     assert facts["centres"][0]["funding_eur"] == 800000
+
+
+def test_an_owner_with_a_city_places_its_centre_beside_another_placed_centre():
+    text = ("Gefördert werden das KI-Lab Nord der Hochschule Kiel GmbH und das KI-Lab Süd in Ulm. "
+            "Das KI-Lab Süd erhält 200.000 Euro.")
+    ms = [mention(text, "CENTRE", "KI-Lab Nord"), mention(text, "CENTRE", "KI-Lab Süd", city="Ulm"),
+          mention(text, "CENTRE", "KI-Lab Süd", nth=1),
+          mention(text, "ORG", "Hochschule Kiel GmbH", city="Kiel"),
+          mention(text, "MONEY", "200.000 Euro", amount_eur=200000)]
+    rows = build_facts(text, ms, all_triggers(text))["centres"]
+    assert {r["city"]: r["funding_eur"] for r in rows} == {"Kiel": None, "Ulm": 200000}
+
+
+def test_a_bare_placed_zentrum_keeps_the_named_centre_at_its_place_not_its_owners():
+    text = ("Gefördert wird das Transferzentrum Puls der Hochschule Landau. "
+            "Bei der Eröffnung in Speyer, wo das Zentrum steht, sprach die Ministerin.")
+    ms = [mention(text, "CENTRE", "Transferzentrum Puls"),
+          mention(text, "CENTRE", "Zentrum", city="Speyer", kind="Zentrum"),
+          mention(text, "ORG", "Hochschule Landau", city="Landau")]
+    assert [r["city"] for r in build_facts(text, ms, all_triggers(text))["centres"]] == ["Speyer"]

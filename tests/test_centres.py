@@ -307,3 +307,35 @@ def test_site_cue_over_bullets_that_open_with_the_site(centres):
 
 def test_helmholtz_zentrum_without_hyphen_is_an_institute(centres):
     assert not concrete(run(centres, "Das Helmholtz Zentrum Kassel forscht zur Lunge."))
+
+
+def test_hauptsitz_places_a_centre_named_by_adjective_and_noun(centres):
+    text = "Das Kompetenzzentrum Digitales Handwerk hat seinen Hauptsitz in Kassel. Weitere Standorte sind in Fulda."
+    found = run(centres, text)
+    named = [m for m in concrete(found) if not m.attrs.get("site")]
+    assert [(m.normalized, m.attrs["city"]) for m in named] == [("Kompetenzzentrum Digitales Handwerk", "Kassel")]
+    assert [m.attrs["city"] for m in found if m.attrs.get("site")] == ["Fulda"]
+
+
+def test_a_relative_clause_of_another_noun_does_not_place_the_centre(centres):
+    text = ("Gefördert werden Labore, darunter Nordwind, das an der Universität in Kassel angesiedelt ist, "
+            "und das KI-Lab Rhön der Hochschule.")
+    (lab,) = [m for m in run(centres, text) if m.text.startswith("KI-Lab")]
+    assert lab.attrs["city"] is None
+
+
+def test_a_relative_clause_after_the_verb_still_places_the_centre(centres):
+    text = "Die Gründerzentren sollen das «Zentrum Digitalisierung Hessen» ergänzen, das in Kassel angesiedelt ist."
+    assert [m.attrs["city"] for m in concrete(run(centres, text))] == ["Kassel"]
+
+
+def test_a_relative_clause_of_the_next_centre_is_not_the_first_ones(centres):
+    text = ("Gefördert werden das KI-Lab Nord der Hochschule Fulda und das KI-Lab Süd, "
+            "das an der Universität Gießen in Gießen angesiedelt ist.")
+    cities = {m.normalized: m.attrs["city"] for m in run(centres, text)}
+    assert cities == {"KI-Lab Nord": None, "KI-Lab Süd": "Gießen"}
+
+
+def test_plural_header_line_without_colon_over_bullets_that_open_with_cities(centres):
+    text = "Die Digitalzentren\n- Kassel (Leitung: Universität Kassel)\n- Fulda (Leitung: Hochschule)\nstarten."
+    assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == ["Kassel", "Fulda"]

@@ -280,12 +280,12 @@ class Centres:
         if city is None and not plural:
             city, city_rule = self._city_after(text, name_end, ctx)
         if city is None and not plural:
-            city, city_rule = self._city_before(text, name_start, ctx)
+            city, city_rule = self._city_before(text, name_start, ctx, name_end)
         if plural and _PARTITIVE.search(text, max(0, start - 60), start):
             # one of the plural, placed by the sentence: it is a concrete centre
             city, city_rule = self._city_after(text, name_end, ctx)
             if city is None:
-                city, city_rule = self._city_before(text, name_start, ctx)
+                city, city_rule = self._city_before(text, name_start, ctx, name_end)
             if city:
                 plural, city_rule = False, city_rule + "+partitive"
         if city and not plural:
@@ -353,7 +353,8 @@ class Centres:
         last_state = ctx.is_state(tokens[-1][0], tokens[-1][1])
         # "das Zentrum Workshops anbieten": after a one-word bare head only a place or an
         # acronym continues the name; "Digital Hub Mittelhessen" is named by its programme
-        if bare and " " not in kind and not (last_city or last_state or _is_acronym(text, tokens)):
+        if bare and " " not in kind and not (last_city or last_state or _is_acronym(text, tokens)
+                                             or _adjective_name(text, tokens)):
             return end, False, None
         city = None
         for s, e in tokens:
@@ -369,7 +370,7 @@ class Centres:
                     return city, rule_id
         return None, ""
 
-    def _city_before(self, text, start, ctx) -> tuple[str | None, str]:
+    def _city_before(self, text, start, ctx, name_end=None) -> tuple[str | None, str]:
         s_start, s_end = ctx.sentence(start)
         window = text[s_start:start]
         for regex, rule_id in self.city_before:
@@ -381,7 +382,10 @@ class Centres:
         # "In Ilmenau ist das neue Kompetenzzentrum … gestartet"
         sent = text[s_start:s_end]
         if any(r.search(sent) for r in self.located):
-            near = ctx.cities_after_in(s_start, s_end)
+            # not from a relative clause of another noun: "darunter X, das in Mannheim
+            # angesiedelt ist, und das KI-Lab Y der Technologiepark GmbH"
+            near = [c for c in ctx.cities_after_in(s_start, s_end)
+                    if not _in_other_relative(text, c[0], start, s_start, s_end, name_end)]
             if near:
                 best = min(near, key=lambda c: abs(c[0] - start))
                 return best[1], "centres.located"
@@ -403,9 +407,10 @@ class Centres:
                 if not lst and _HEADER_COLON.match(text, m.end):
                     for s, e in bullet_items(text, m.end):
                         cities = ctx.cities_in(s, e)
-                        if cities and (m.start, cities[-1][1]) not in used:
-                            used.add((m.start, cities[-1][1]))
-                            out.append(_site(m, cities[-1][1], "centres.plural_bullets"))
+                        city = _leading_city(text, s, e, ctx) or (cities[-1][1] if cities else None)
+                        if city and (m.start, city) not in used:
+                            used.add((m.start, city))
+                            out.append(_site(m, city, "centres.plural_bullets"))
         for cue in self.site_cues:
             for c in cue.finditer(text):
                 s_start, s_end = ctx.sentence(c.start())
@@ -489,7 +494,29 @@ def _finditer(scanner: Scanner, anchor, text, low, cache, gate=None):
                 yield m
 
 
-_HEADER_COLON = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*:[ \t]*\n")
+_HEADER_COLON = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*:?[ \t]*\n")
+_RELATIVE = re.compile(r"[ \t]*(?:das|der|die|dem|den|wo|welche[srnm]?)[ \t]")
+_CLAUSE_MARK = re.compile(r"[,;]")
+
+
+def _in_other_relative(text, pos, head, s_start, s_end, name_end=None) -> bool:
+    """Does `pos` lie in a relative clause (", das … angesiedelt ist") that describes another
+    noun than the centre whose head is at `head`? A clause before the head, or one after it
+    with another noun phrase in between ("…, und das Lab Y, das …"), does."""
+    c_start = s_start
+    for m in _CLAUSE_MARK.finditer(text, s_start, pos):
+        c_start = m.end()
+    nxt = _CLAUSE_MARK.search(text, pos, s_end)
+    c_end = nxt.start() if nxt else s_end
+    if c_start == s_start or not _RELATIVE.match(text, c_start) or c_start <= head < c_end:
+        return False
+    if c_end <= head:
+        return True
+    between = text[name_end if name_end is not None else head:c_start]
+    return bool(_OTHER_NOUN.search(between))
+
+
+_OTHER_NOUN = re.compile(r"\b(?:und|sowie|der|die|das|dem|den|des)[ \t]+[A-ZÄÖÜ]")
 _BULLET = re.compile(r"^[ \t]*(?:[-–•*·▪►]|\d{1,2}[.)])[ \t]+", re.M)
 _BULLET_REACH = 300  # a list announced by a site cue starts within the next sentence or two
 
@@ -599,6 +626,15 @@ def _is_sentence_start(text, pos) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     return i < 0 or text[i] in ".!?\n:"
+
+
+def _adjective_name(text, tokens) -> bool:
+    """"Kompetenzzentrum Digitales Handwerk": a capitalised adjective and a noun name it."""
+    s, e = tokens[0]
+    return len(tokens) >= 2 and bool(_CAP_ADJ.match(text[s:e]) or _NAME_ADJ.match(text[s:e]))
+
+
+_NAME_ADJ = re.compile(r"^(?:Digital|Neu|Smart|Grün|Nachhaltig)\w*(?:e|es|er|en)$")
 
 
 def _is_acronym(text, tokens) -> bool:

@@ -61,13 +61,17 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
         # is where it works or a second site, not another centre.
         concrete = [m for m in concrete if not is_bare(m)]
     placed = {m.attrs["city"] for m in concrete if m.attrs.get("city")}
+    placed_names = {m.normalized or m.text for m in concrete if m.attrs.get("city") and not is_bare(m)}
     # An unplaced name beside exactly one placed centre restates it; with none placed, the
     # owner's city ("… der Hochschule Landshut") or the document's main city keys it.
     only = next(iter(placed)) if len(placed) == 1 else None
     fallback = None if placed else lead_city or main_city(cities)
     centres: dict[str | None, Centre] = {}
     for m in concrete:
-        city = m.attrs.get("city") or only or (None if placed else hints.get(id(m)) or fallback)
+        # the owner's city ("KI-Lab X der Technologiepark Heidelberg GmbH") outranks that of
+        # a centre of another name: an institution named with the centre is where it sits
+        own = hints.get(id(m)) if placed_names and (m.normalized or m.text) not in placed_names else None
+        city = m.attrs.get("city") or own or only or (None if placed else hints.get(id(m)) or fallback)
         if city is None:
             continue  # nothing to key it by
         c = centres.get(city)

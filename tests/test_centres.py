@@ -339,3 +339,26 @@ def test_a_relative_clause_of_the_next_centre_is_not_the_first_ones(centres):
 def test_plural_header_line_without_colon_over_bullets_that_open_with_cities(centres):
     text = "Die Digitalzentren\n- Kassel (Leitung: Universität Kassel)\n- Fulda (Leitung: Hochschule)\nstarten."
     assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == ["Kassel", "Fulda"]
+
+
+def test_a_centre_named_again_by_its_acronym_is_placed_by_that_sentence(centres):
+    text = "Das Kompetenzzentrum Arbeit 4.0 (KAVIER) nimmt die Arbeit auf. KAVIER hat seinen Sitz in Kassel."
+    found = run(centres, text)
+    alias = [m for m in found if m.attrs.get("alias")]
+    assert [(m.text, m.normalized, m.attrs["city"]) for m in alias] == [
+        ("KAVIER", "Kompetenzzentrum Arbeit 4.0 (KAVIER)", "Kassel")]
+
+
+def test_a_coined_word_of_the_name_is_an_alias_but_the_head_and_cities_are_not(centres):
+    text = "Der Forschungscampus ARENA2040 in Fulda startet. ARENA2040 wächst. Der Forschungscampus in Fulda auch."
+    aliases = [m.text for m in run(centres, text) if m.attrs.get("alias")]
+    assert aliases == ["ARENA2040"]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Einer der geförderten Verbünde ist der Nordwind-Hub, der an der Universität Kassel angesiedelt ist.", "Kassel"),
+    ("Die neue Energieagentur Mittelhessen hat ihren Sitz in Gießen.", "Gießen"),
+    ("Das Zentrum Neue Arbeit ist an der Hochschule Fulda angesiedelt.", "Fulda"),
+])
+def test_hub_compounds_energy_agencies_and_host_institutions(centres, text, city):
+    assert [m.attrs["city"] for m in concrete(run(centres, text))] == [city]

@@ -192,7 +192,8 @@ class Centres:
         mentions = doc._.mentions
         cities = sorted((m for m in mentions if m.label == "CITY"), key=lambda m: m.start)
         states = [m for m in mentions if m.label == "STATE"]
-        ctx = _Context(text, cities, states, self.places)
+        taken = [(m.start, m.end) for m in mentions if m.label in ("ORG", "MINISTRY", "PERSON")]
+        ctx = _Context(text, cities, states, self.places, taken)
         found = self.find(text, ctx)
         mentions.extend(found)
         return doc
@@ -220,6 +221,37 @@ class Centres:
                 out.append(mention)
                 last_end = end
         out.extend(self._sites(text, out, ctx))
+        out.extend(self._aliases(text, out, ctx))
+        return out
+
+    # ---- a centre named again by its acronym or a distinctive word of its name -----------
+    def _aliases(self, text, found: list[Mention], ctx) -> list[Mention]:
+        """"Das Kompetenzzentrum XY (ABC) … ABC hat seinen Sitz in Kiel": later mentions of a
+        named centre by its acronym or a coined word of its name (ARENA2036, Hearing4all)
+        are mentions of it; one that the text places places the centre."""
+        out = []
+        spans = [(m.start, m.end) for m in found] + ctx.taken
+        for m in found:
+            a = m.attrs
+            if a["generic"] or a["plural"] or a["anaphor"] or a.get("site"):
+                continue
+            for alias in _alias_words(m):
+                at = text.find(alias, m.end, m.end + _ALIAS_REACH)
+                while at >= 0:
+                    end = at + len(alias)
+                    if _word_bounded(text, at, end) and not any(s < end and at < e for s, e in spans):
+                        city, rule = a["city"], "centres.alias"
+                        if city is None:
+                            city, rule = self._city_after(text, end, ctx)
+                            if city is None:
+                                city, rule = self._city_before(text, at, ctx, end)
+                            rule = (rule or "centres.alias") if city else "centres.alias"
+                        out.append(Mention("CENTRE", at, end, alias, "centres.alias", normalized=m.normalized,
+                                           attrs={"city": city, "kind": a["kind"], "generic": False,
+                                                  "plural": False, "anaphor": False, "alias": True,
+                                                  "city_rule": rule}))
+                        spans.append((at, end))
+                    at = text.find(alias, end, m.end + _ALIAS_REACH)
         return out
 
     # ---- one mention --------------------------------------------------------------------
@@ -354,7 +386,7 @@ class Centres:
         # "das Zentrum Workshops anbieten": after a one-word bare head only a place or an
         # acronym continues the name; "Digital Hub Mittelhessen" is named by its programme
         if bare and " " not in kind and not (last_city or last_state or _is_acronym(text, tokens)
-                                             or _adjective_name(text, tokens)):
+                                             or _adjective_name(text, tokens) or _ACRONYM.match(text, pos)):
             return end, False, None
         city = None
         for s, e in tokens:
@@ -554,6 +586,35 @@ def _leading_city(text, start, end, ctx) -> str | None:
     return None
 
 
+_ALIAS_REACH = 4000   # a release excerpt; the search stays windowed after the naming mention
+# a coined word: two capitals (KQCBW, KompAKI, münsterLAND) or letters with digits (ARENA2036)
+_COINED = re.compile(r"^(?:(?=[\w.-]*[A-ZÄÖÜ][\w.-]*[A-ZÄÖÜ])[\w.-]{3,}|(?=[\w-]*\d)(?=[\w-]*[A-Za-z]{2})[\w-]{4,})$")
+_NOT_ALIAS = re.compile(r"^(?:\d+\.\d+|[IVX]+|KI|IT|EU|ICT|KMU|MINT|GmbH|e\.V\.)$")
+
+
+def _alias_words(m: Mention) -> list[str]:
+    """The acronym and the coined words of a centre's name, never its head word or a city."""
+    words = []
+    acr = (m.attrs.get("acronym") or "").lstrip("#")
+    if len(acr) >= 3:
+        words.append(acr)
+    kind = (m.attrs.get("kind") or "").lower()
+    for w in re.findall(r"[\w.-]+", re.sub(r"\([^)]*\)", " ", m.normalized or "")):
+        w = w.strip(".-")
+        if _COINED.match(w) and not _NOT_ALIAS.match(w) and kind.split(" ")[-1] not in w.lower() \
+                and not _HEADISH.search(w) and w not in words:
+            words.append(w)
+    return words
+
+
+_HEADISH = re.compile(r"(?i)zentr|agentur|hub|lab|cluster|campus|factory|fabrik|center|centre")
+
+
+def _word_bounded(text, start, end) -> bool:
+    return (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-")) and \
+        (end >= len(text) or not (text[end].isalnum() or text[end] in "-"))
+
+
 def _plural_before(text, start, det) -> bool:
     """Is a head whose plural is its singular plural here? "die Cluster", "sieben Cluster";
     "der Cluster" is singular unless a count stands before ("der sieben Cluster")."""
@@ -663,11 +724,17 @@ def normalize_name(span: str, plural: bool) -> str:
     return " ".join(words)
 
 
+_HOST_BEFORE = re.compile(r"\b(?:an|bei)[ \t]+(?:der|dem)[ \t]+(?:[A-ZÄÖÜ][\w.-]*[ \t]+){1,4}$|\b(?:am|beim)[ \t]+"
+                          r"(?:[A-ZÄÖÜ][\w.-]*[ \t]+){1,4}$")
+
+
 class _Context:
     """Sentence spans and the places of a text, looked up by position."""
 
-    def __init__(self, text, cities, states, places):
+    def __init__(self, text, cities, states, places, taken=()):
         self.text = text
+        # spans of institutions, ministries and persons: an alias never stands inside one
+        self.taken = list(taken)
         self.cities = cities
         self.city_starts = [c.start for c in cities]
         self.states = states
@@ -720,10 +787,12 @@ class _Context:
                 if start <= c.start < end and (n := self._city_name(c))]
 
     def cities_after_in(self, start, end) -> list[tuple[int, str]]:
-        """Cities of the span that follow "in" (or "in der Stadt")."""
+        """Cities of the span that follow "in" (or "in der Stadt"), or close the name of a host
+        ("an der Hochschule Kassel", "bei der IHK Fulda")."""
         out = []
         for pos, name in self.cities_in(start, end):
-            if re.search(r"\b(?:in|In)[ \t]+(?:der[ \t]+Stadt[ \t]+)?$", self.text[max(0, pos - 20):pos]):
+            if re.search(r"\b(?:in|In)[ \t]+(?:der[ \t]+Stadt[ \t]+)?$", self.text[max(0, pos - 20):pos]) \
+                    or _HOST_BEFORE.search(self.text, max(0, pos - 70), pos):
                 out.append((pos, name))
         return out
 

@@ -362,3 +362,21 @@ def test_a_coined_word_of_the_name_is_an_alias_but_the_head_and_cities_are_not(c
 ])
 def test_hub_compounds_energy_agencies_and_host_institutions(centres, text, city):
     assert [m.attrs["city"] for m in concrete(run(centres, text))] == [city]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Das Deutsche Zentrum für Lungenmedizin (DZLM) mit Sitz in Gießen erhält weitere Mittel.", "Gießen"),
+    # placed later by the main city or the host's city (collect_centres), not here
+    ("Kassel. Das Zentrum für digitale Innovationen Hessen (ZDIH) wird gefördert. Das ZDIH erhält Geld.", None),
+    ("Das Kompetenzzentrum für IT-Sicherheit an der Hochschule Darmstadt berät Betriebe.", None),
+])
+def test_zentrum_fuer_with_a_seat_a_host_or_named_again_as_subject_is_a_centre(centres, text, city):
+    assert [m.attrs["city"] for m in concrete(run(centres, text)) if not m.attrs.get("alias")] == [city]
+
+
+@pytest.mark.parametrize("text", [
+    "Partner ist das Zentrum für Sozialforschung (ZSH) in Halle.",
+    "Beteiligt ist das Zentrum für Logistik (ZfL) aus Kassel. Mit dem ZfL arbeitet die Uni seit Jahren.",
+])
+def test_zentrum_fuer_named_as_a_partner_stays_an_institute(centres, text):
+    assert not concrete(run(centres, text))

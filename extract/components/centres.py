@@ -56,7 +56,11 @@ _CAP_ADJ = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:isch|al|ig|lich|iv|ell|är)(?:e|es|
 _LOW_ADJ = re.compile(r"^(?:[a-zäöü][\w-]*(?:e|en|es|er|em)|\d+\.?)$")
 _TAIL_TOKEN = re.compile(r"[ \t]+((?:[A-ZÄÖÜ#][\w.#&-]*|[a-zäöü]+[A-ZÄÖÜ][\w-]*|\d+\.\d+)(?<![.-]))")
 _TAIL_AND = re.compile(r"[ \t]+(?:und|&)[ \t]+(?=[A-ZÄÖÜ])")
-_FOR_TAIL = re.compile(r"[ \t]+für[ \t]+((?:(?:[A-ZÄÖÜ][\w-]*|und|&)[ \t]+)*[A-ZÄÖÜ][\w-]*)")
+_FOR_TAIL = re.compile(r"[ \t]+für[ \t]+((?:(?:[A-ZÄÖÜ][\w-]*|[a-zäöü]+(?:e|en|er|es)|und|&)[ \t]+)*"
+                       r"[A-ZÄÖÜ][\w-]*)")
+# "… an der Hochschule Darmstadt": a host institution right after a centre's name
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:\n][ \t]*)(?:(?:Das|Der|Die)[ \t]+)?$")
+_HOST_AFTER = re.compile(r"[ \t]+(?:an|bei)[ \t]+(?:der|dem)[ \t]+[A-ZÄÖÜ]|[ \t]+am[ \t]+[A-ZÄÖÜ]")
 _ACRONYM = re.compile(r"[ \t]*\((#?[A-ZÄÖÜ][\w#.&-]{0,14})\)")
 _LEGAL_FORM = re.compile(r"[ \t]*(?:e\.[ ]?V\.|gGmbH|GmbH|mbH|AG|e\.G\.|KG)(?!\w)")
 _NEW = re.compile(r"\b(?:neue[nmrs]?|gegründete[nmrs]?|neu[ ]gegründete[nmrs]?)[ \t]+(?:[\w-]+[ \t]+)?$")
@@ -288,10 +292,8 @@ class Centres:
         # "Zentrum für X" is an institute unless it is introduced as new
         if key.endswith("zentrum") and text.startswith(" für", name_end):
             fm = _FOR_TAIL.match(text, name_end)
-            # … unless a compound head names it with its own acronym: "Kompetenzzentrum für
-            # Quantencomputer (KQCBW)"
-            own_acronym = fm and key != "zentrum" and _ACRONYM.match(text, fm.end())
-            if not own_acronym and not _NEW.search(text, max(0, start - 40), start):
+            if not (fm and self._centre_fuer(text, key, fm.end(), ctx)) \
+                    and not _NEW.search(text, max(0, start - 40), start):
                 return None
             if fm:
                 name_end = pos = fm.end()
@@ -339,6 +341,28 @@ class Centres:
             attrs["acronym"] = acr.group(1)
         return Mention("CENTRE", name_start, name_end, span, rule_id,
                        normalized=normalize_name(span, plural), attrs=attrs)
+
+    def _centre_fuer(self, text, key, tail_end, ctx) -> bool:
+        """Is "X-zentrum für Y" a funded centre rather than an institute? Yes when a compound
+        head ("Kompetenzzentrum für Quantencomputer") comes with its own acronym, a seat or a
+        host; a plain "Zentrum für Y (ACR)" when its seat follows or the text goes on to name
+        it by that acronym ("Das ZDIN erhält …")."""
+        acr = _ACRONYM.match(text, tail_end)
+        after = acr.end() if acr else tail_end
+        city, rule = self._city_after(text, after, ctx)
+        if key != "zentrum":
+            return bool(acr) or city is not None or bool(_HOST_AFTER.match(text, after))
+        if not acr:
+            return False
+        if rule == "centre.after_seat":
+            return True  # "… (DZIF) mit Sitz in Braunschweig"
+        word = acr.group(1).lstrip("#")
+        at = text.find(word, after, after + _ALIAS_REACH)
+        while at >= 0:
+            if _word_bounded(text, at, at + len(word)) and _SUBJECT_BEFORE.search(text, max(0, at - 8), at):
+                return True
+            at = text.find(word, at + len(word), after + _ALIAS_REACH)
+        return False
 
     def _left(self, text, start, ctx) -> tuple[str, int | None, str | None]:
         """(determiner, start of a name adjective or None, city of that adjective) before a head."""

@@ -120,3 +120,12 @@ def test_a_bare_placed_zentrum_keeps_the_named_centre_at_its_place_not_its_owner
           mention(text, "CENTRE", "Zentrum", city="Speyer", kind="Zentrum"),
           mention(text, "ORG", "Hochschule Landau", city="Landau")]
     assert [r["city"] for r in build_facts(text, ms, all_triggers(text))["centres"]] == ["Speyer"]
+
+
+def test_a_sum_for_jedes_zentrum_goes_to_every_centre():
+    text = "Es entstehen KI-Zentren in Kiel und Ulm. Jedes Zentrum erhält 2 Mio. Euro."
+    ms = [mention(text, "CENTRE", "KI-Zentren", "KI-Zentrum Kiel", city="Kiel", site=True),
+          mention(text, "CENTRE", "KI-Zentren", "KI-Zentrum Ulm", city="Ulm", site=True),
+          mention(text, "MONEY", "2 Mio. Euro", amount_eur=2000000)]
+    rows = build_facts(text, ms, all_triggers(text))["centres"]
+    assert {r["city"]: r["funding_eur"] for r in rows} == {"Kiel": 2000000, "Ulm": 2000000}

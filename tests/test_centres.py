@@ -380,3 +380,23 @@ def test_zentrum_fuer_with_a_seat_a_host_or_named_again_as_subject_is_a_centre(c
 ])
 def test_zentrum_fuer_named_as_a_partner_stays_an_institute(centres, text):
     assert not concrete(run(centres, text))
+
+
+@pytest.mark.parametrize("text, sites", [
+    ("Das Land richtet drei KI-Zentren ein: in Kassel, in Darmstadt und in Marburg.",
+     ["Kassel", "Darmstadt", "Marburg"]),
+    ("Die drei neuen Gründerzentren sollen in Kassel, Darmstadt sowie in Fulda entstehen.",
+     ["Kassel", "Darmstadt", "Fulda"]),
+    ("In Kassel und Fulda entstehen zwei neue Kompetenzzentren.", ["Kassel", "Fulda"]),
+])
+def test_a_plural_placed_by_its_sentence_at_an_enumeration_of_cities(centres, text, sites):
+    assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == sites
+
+
+@pytest.mark.parametrize("text", [
+    "Die Kompetenzzentren beraten Betriebe in Kassel und Fulda.",
+    "Die Gründerzentren sollen das «Zentrum Digitalisierung Hessen» ergänzen, das in Kassel bei Fulda angesiedelt ist.",
+    "Die Zentren sollen in Kassel entstehen.",
+])
+def test_no_sites_from_a_sentence_that_does_not_place_the_plural_at_several_cities(centres, text):
+    assert not [m for m in run(centres, text) if m.attrs.get("site")]

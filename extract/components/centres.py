@@ -454,7 +454,7 @@ class Centres:
         used: set[tuple[int, str]] = set()
         for m in found:
             if m.attrs["plural"]:
-                lst = _list_after(text, m.end, ctx)
+                lst = _list_after(text, m.end, ctx) or _sentence_list(text, m, ctx, self.located)
                 for city in lst:
                     out.append(_site(m, city, "centres.plural_in_list"))
                     used.add((m.start, city))
@@ -572,7 +572,7 @@ def _in_other_relative(text, pos, head, s_start, s_end, name_end=None) -> bool:
     return bool(_OTHER_NOUN.search(between))
 
 
-_OTHER_NOUN = re.compile(r"\b(?:und|sowie|der|die|das|dem|den|des)[ \t]+[A-ZÄÖÜ]")
+_OTHER_NOUN = re.compile(r"\b(?:und|sowie|der|die|das|dem|den|des)[ \t]+[„\"“»«‚]?[A-ZÄÖÜ]")
 _BULLET = re.compile(r"^[ \t]*(?:[-–•*·▪►]|\d{1,2}[.)])[ \t]+", re.M)
 _BULLET_REACH = 300  # a list announced by a site cue starts within the next sentence or two
 
@@ -676,11 +676,21 @@ def _previous(found, s_start, ctx):
 
 
 def _list_after(text, end, ctx) -> list[str]:
-    """Cities of a list right after a plural head: "KI-Regionalzentren in Nürnberg, Ingolstadt …"."""
+    """Cities of a list right after a plural head: "KI-Regionalzentren in Nürnberg, Ingolstadt …",
+    "die Mittelstand-Digital Zentren Hannover und Bremen" (two cities at least)."""
     m = re.match(r"[ \t]*:?[ \t]*(?:in|an[ ]den[ ]Standorten)[ \t]+", text[end:end + 40])
-    if not m:
-        return []
-    pos = end + m.end()
+    if m:
+        return _cities_from(text, end + m.end(), ctx)
+    m = re.match(r"[ \t]+", text[end:end + 4])
+    if m and ctx.city_starting(end + m.end()):
+        found = _cities_from(text, end + m.end(), ctx)
+        return found if len(found) >= 2 else []
+    return []
+
+
+def _cities_from(text, pos, ctx, glue=None) -> list[str]:
+    """The cities of the enumeration that starts at `pos`, up to the sentence's end."""
+    glue = glue or _LIST_GLUE
     _, s_end = ctx.sentence(pos)
     out = []
     for tok in re.finditer(r"[^\s,;:]+", text[pos:s_end]):
@@ -690,10 +700,30 @@ def _list_after(text, end, ctx) -> list[str]:
             out.append(city)
             continue
         word = tok.group(0)
-        if ctx.inside_city(t_start) or word[0].isupper() or _LIST_GLUE.match(word):
+        if ctx.inside_city(t_start) or (glue is _LIST_GLUE and word[0].isupper()) or glue.match(word):
             continue
         break
     return list(dict.fromkeys(out))
+
+
+_STRICT_GLUE = re.compile(r"^(?:und|sowie|oder|in|bzw\.?)$")
+_IN_LIST = re.compile(r"\b[Ii]n[ \t]+(?=[A-ZÄÖÜ])")
+
+
+def _sentence_list(text, m: Mention, ctx, located) -> list[str]:
+    """"Die drei Gründerzentren sollen in Kassel, Darmstadt sowie in Fulda entstehen", "In
+    Kassel und Fulda entstehen zwei Kompetenzzentren", "… richtet drei KI-Zentren ein: in A,
+    in B und in C": a plural whose sentence places it (a located verb, or a colon after it)
+    at an enumeration of two cities or more."""
+    s_start, s_end = ctx.sentence(m.start)
+    sent = text[s_start:s_end]
+    colon = text.find(":", m.end, min(s_end, m.end + 12)) >= 0
+    if not colon and not any(r.search(sent) for r in located):
+        return []
+    lists = [(abs(i.start() - m.start), found) for i in _IN_LIST.finditer(text, s_start, s_end)
+             if not _in_other_relative(text, i.start(), m.start, s_start, s_end, m.end)
+             and len(found := _cities_from(text, i.end(), ctx, _STRICT_GLUE)) >= 2]
+    return min(lists, key=lambda x: x[0])[1] if lists else []
 
 
 def _find_close(text, pos, closers) -> int | None:

@@ -10,7 +10,7 @@ from .partners import city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
-_EACH = re.compile(r"\b(?:jeweils|je)\b")
+_EACH = re.compile(r"\b(?:jeweils|je|[Jj]edes|[Jj]ede|[Jj]eder|[Jj]edem)\b")
 # A span whose text names a month ("Ende Juli 2020", "30.06.2021") is more precise than a year.
 _MONTH_NAMED = re.compile(r"\d{1,2}\.\s?\d{1,2}\.|\b(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez"
                           r"|Frühjahr|Sommer|Herbst|Winter)", re.IGNORECASE)

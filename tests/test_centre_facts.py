@@ -129,3 +129,14 @@ def test_a_sum_for_jedes_zentrum_goes_to_every_centre():
           mention(text, "MONEY", "2 Mio. Euro", amount_eur=2000000)]
     rows = build_facts(text, ms, all_triggers(text))["centres"]
     assert {r["city"]: r["funding_eur"] for r in rows} == {"Kiel": 2000000, "Ulm": 2000000}
+
+
+def test_a_clause_ends_at_a_full_stop_the_sentence_splitter_kept():
+    text = ("Das Lab Nord sitzt in Kiel. Gefördert wird auch das KI-Lab Süd der Muster GmbH. Nach Kiel fließen "
+            "190.000 Euro, nach Ulm 199.000 Euro.")
+    ms = [mention(text, "CENTRE", "Lab Nord", city="Kiel"), mention(text, "CENTRE", "KI-Lab Süd", city="Ulm"),
+          mention(text, "CITY", "Kiel"), mention(text, "CITY", "Kiel", nth=1), mention(text, "CITY", "Ulm"),
+          mention(text, "MONEY", "190.000 Euro", amount_eur=190000),
+          mention(text, "MONEY", "199.000 Euro", amount_eur=199000)]
+    rows = build_facts(text, ms, all_triggers(text))["centres"]
+    assert {r["city"]: r["funding_eur"] for r in rows} == {"Kiel": 190000, "Ulm": 199000}

@@ -400,3 +400,15 @@ def test_a_plural_placed_by_its_sentence_at_an_enumeration_of_cities(centres, te
 ])
 def test_no_sites_from_a_sentence_that_does_not_place_the_plural_at_several_cities(centres, text):
     assert not [m for m in run(centres, text) if m.attrs.get("site")]
+
+
+def test_a_coined_name_listed_beside_a_named_centre_is_a_centre_of_its_kind(centres):
+    text = ("Das Land fördert 16 regionale Labore, darunter NORDWIND (Daten für Automation), das an der "
+            "Dualen Hochschule in Kassel angesiedelt ist, und das KI-Lab Rhön der Hochschule Fulda.")
+    listed = [m for m in run(centres, text) if m.attrs.get("listed")]
+    assert [(m.text, m.attrs["kind"], m.attrs["city"]) for m in listed] == [("NORDWIND", "Lab", "Kassel")]
+
+
+def test_a_plain_word_before_a_listed_centre_is_no_centre(centres):
+    text = "Gefördert werden darunter Projekte, Studien und das KI-Lab Rhön in Fulda."
+    assert not [m for m in run(centres, text) if m.attrs.get("listed")]

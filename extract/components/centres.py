@@ -225,7 +225,36 @@ class Centres:
                 out.append(mention)
                 last_end = end
         out.extend(self._sites(text, out, ctx))
+        out.extend(self._listed_names(text, out, ctx))
         out.extend(self._aliases(text, out, ctx))
+        return out
+
+    def _listed_names(self, text, found: list[Mention], ctx) -> list[Mention]:
+        """"darunter DIANA (…), das in Mannheim angesiedelt ist, und das KI-Lab Kurpfalz": a
+        coined name listed beside a named centre is a centre of the same kind."""
+        out = []
+        for m in found:
+            a = m.attrs
+            if a["generic"] or a["plural"] or a["anaphor"] or a.get("site"):
+                continue
+            s_start, _ = ctx.sentence(m.start)
+            joint = _LIST_JOINT.search(text, max(s_start, m.start - 24), m.start)
+            if joint is None:
+                continue
+            intro = next(reversed(list(_LIST_INTRO.finditer(text, s_start, joint.start()))), None)
+            if intro is None:
+                continue
+            name = _COINED_NAME.match(text, intro.end())
+            if name is None or any(s < name.end() and name.start() < e for s, e in ctx.taken):
+                continue
+            end = name.end()
+            paren = _PAREN.match(text, end)  # "(DatenIntensive Anwendungen für Automation)"
+            after = paren.end() if paren else end
+            city, rule = self._city_after(text, after, ctx)
+            out.append(Mention("CENTRE", name.start(), end, text[name.start():end], "centres.listed_name",
+                               normalized=text[name.start():end],
+                               attrs={"city": city, "kind": a["kind"], "generic": False, "plural": False,
+                                      "anaphor": False, "listed": True, "city_rule": rule}))
         return out
 
     # ---- a centre named again by its acronym or a distinctive word of its name -----------
@@ -610,6 +639,10 @@ def _leading_city(text, start, end, ctx) -> str | None:
     return None
 
 
+_PAREN = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
+_LIST_JOINT = re.compile(r"[ \t](?:und|sowie)[ \t]+(?:das|der|die|dem|den)?[ \t]*$")
+_LIST_INTRO = re.compile(r"(?:\bdarunter|\bwie|\bnämlich|:)[ \t]+")
+_COINED_NAME = re.compile(r"(?:[A-ZÄÖÜ]{3,}[\w-]*|[A-ZÄÖÜ][a-zäöü]+[A-Z][\w-]*|[A-Za-z]+\d+[\w-]*)(?![\w-])")
 _ALIAS_REACH = 4000   # a release excerpt; the search stays windowed after the naming mention
 # a coined word: two capitals (KQCBW, KompAKI, münsterLAND) or letters with digits (ARENA2036)
 _COINED = re.compile(r"^(?:(?=[\w.-]*[A-ZÄÖÜ][\w.-]*[A-ZÄÖÜ])[\w.-]{3,}|(?=[\w-]*\d)(?=[\w-]*[A-Za-z]{2})[\w-]{4,})$")
@@ -778,6 +811,7 @@ def normalize_name(span: str, plural: bool) -> str:
     return " ".join(words)
 
 
+_IN_BEFORE = re.compile(r"\b(?:in|In)[ \t]+(?:der[ \t]+(?:[A-ZÄÖÜ][a-zäöü]*stadt|Stadt|Gemeinde)[ \t]+)?$")
 _HOST_BEFORE = re.compile(r"\b(?:an|bei)[ \t]+(?:der|dem)[ \t]+(?:[A-ZÄÖÜ][\w.-]*[ \t]+){1,4}$|\b(?:am|beim)[ \t]+"
                           r"(?:[A-ZÄÖÜ][\w.-]*[ \t]+){1,4}$")
 
@@ -845,7 +879,7 @@ class _Context:
         ("an der Hochschule Kassel", "bei der IHK Fulda")."""
         out = []
         for pos, name in self.cities_in(start, end):
-            if re.search(r"\b(?:in|In)[ \t]+(?:der[ \t]+Stadt[ \t]+)?$", self.text[max(0, pos - 20):pos]) \
+            if _IN_BEFORE.search(self.text, max(0, pos - 40), pos) \
                     or _HOST_BEFORE.search(self.text, max(0, pos - 70), pos):
                 out.append((pos, name))
         return out

@@ -111,7 +111,7 @@ def centre_at(span: tuple[int, int], centres: list[Centre], anaphors: list[Menti
 
 
 # Clause bounds inside a sentence: a sum and the one centre or city of its clause.
-_CLAUSE_BREAK = re.compile(r"[,;:–]")
+_CLAUSE_BREAK = re.compile(r"[,;:–]|\.[ \t]+(?=[A-ZÄÖÜ])")  # a full stop the splitter kept ("GmbH. Nach")
 
 
 def clause_centre(text: str, pos: int, span: tuple[int, int], centres: list[Centre],

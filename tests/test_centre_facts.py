@@ -140,3 +140,34 @@ def test_a_clause_ends_at_a_full_stop_the_sentence_splitter_kept():
           mention(text, "MONEY", "199.000 Euro", amount_eur=199000)]
     rows = build_facts(text, ms, all_triggers(text))["centres"]
     assert {r["city"]: r["funding_eur"] for r in rows} == {"Kiel": 190000, "Ulm": 199000}
+
+
+def test_a_length_counted_from_a_dated_start_gives_the_centres_end():
+    text = ("Das Exzellenzcluster Hören in Kiel wird für fünf Jahre gefördert. "
+            "Der Startschuss fiel am 1. November 2012. Im Juni 2012 kam die Zusage.")
+    ms = [mention(text, "CENTRE", "Exzellenzcluster Hören", city="Kiel"),
+          mention(text, "PERIOD", "für fünf Jahre", start=None, end=None, duration_months=60, kind="funding"),
+          mention(text, "DATE", "1. November 2012", "2012-11-01", precision="day"),
+          mention(text, "DATE", "Juni 2012", "2012-06", precision="month")]
+    (row,) = build_facts(text, ms, all_triggers(text))["centres"]
+    assert row["end"] == "2017-10"
+
+
+def test_a_start_only_span_and_a_length_give_the_centres_end():
+    text = "Ab 1. Januar 2018 erhält das LOEWE-Zentrum Nord in Kiel Mittel für die Laufzeit von vier Jahren."
+    ms = [mention(text, "CENTRE", "LOEWE-Zentrum Nord", city="Kiel"),
+          mention(text, "PERIOD", "Ab 1. Januar 2018", start="2018-01", end=None, duration_months=None,
+                  kind="funding"),
+          mention(text, "PERIOD", "Laufzeit von vier Jahren", start=None, end=None, duration_months=48,
+                  kind="funding")]
+    (row,) = build_facts(text, ms, all_triggers(text))["centres"]
+    assert row["end"] == "2021-12"
+
+
+def test_a_length_without_a_stated_start_gives_no_end():
+    text = "Das Exzellenzcluster Hören in Kiel wird für fünf Jahre gefördert. Im Juni 2012 kam die Zusage."
+    ms = [mention(text, "CENTRE", "Exzellenzcluster Hören", city="Kiel"),
+          mention(text, "PERIOD", "für fünf Jahre", start=None, end=None, duration_months=60, kind="funding"),
+          mention(text, "DATE", "Juni 2012", "2012-06", precision="month")]
+    (row,) = build_facts(text, ms, all_triggers(text))["centres"]
+    assert row["end"] is None

@@ -72,7 +72,9 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
     partners = _partner_rows(text, links, sentences, cities, centres, anaphors, owner_of)
     return {
-        "centres": _centre_rows(centres, funding, periods, partners, states),
+        "centres": _centre_rows(centres, funding, periods, partners, states,
+                                start_points(text, live, [t for t in triggers if t.kind == "centre_start"],
+                                             sentences)),
         "cities": _city_rows(cities),
         "ministries": _ministry_rows(mentions_of(live, "MINISTRY")),
         "partners": partners,
@@ -154,7 +156,34 @@ def _partner_rows(text, links, sentences, cities, centres, anaphors, owner_of) -
     return rows
 
 
-def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
+def start_points(text: str, live: list[Mention], cues, sentences) -> list[tuple[int, str]]:
+    """(offset, YYYY-MM) of the starts a text states: a start-only span ("Ab 1. Januar 2018")
+    or a dated day or month in a sentence that says something started ("Der Startschuss fiel
+    am 1. November 2012")."""
+    out = []
+    for m in live:
+        a = m.attrs
+        if m.label == "PERIOD" and a.get("start") and not a.get("end") and not a.get("duration_months") \
+                and a.get("kind") in _PERIOD_KINDS:
+            out.append((m.start, a["start"][:7]))
+        elif m.label == "DATE" and a.get("precision") in ("day", "month") and len(m.normalized or "") >= 7:
+            span = sentences.span(m.start)
+            if any(span[0] <= t.start < span[1] for t in cues):
+                out.append((m.start, m.normalized[:7]))
+    return out
+
+
+def end_from_start(span: dict | None, starts: list[tuple[int, str]]) -> str | None:
+    """The last month of a span given only as a length ("für fünf Jahre"), counted from the
+    start the text states nearest to it: 2012-11 and 60 months end in 2017-10."""
+    if not span or span.get("end") or not span.get("duration_months") or not starts:
+        return None
+    _, start = min(starts, key=lambda s: abs(s[0] - span["start_char"]))
+    months = int(start[:4]) * 12 + int(start[5:7]) - 1 + int(span["duration_months"]) - 1
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def _centre_rows(centres, funding, periods, partners, states, starts=()) -> list[dict]:
     rows = []
     for c in centres:
         # A sum given "jeweils"/"je" goes to every centre without a sum of its own.
@@ -167,13 +196,14 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
             spans = [p for p in periods if p["kind"] != "deadline"
                      and (c is dominant(centres) or p["_centre"] is None)]
         span = _latest(spans)
+        end = (span["end"] if span else None) or end_from_start(span, list(starts))
         leads = [p for p in partners if p["role"] == "lead" and p["_centre"] is c]
         # a named role (Federführung, Koordinator …) outranks one read from a verb or a grant
         lead = min(leads, key=lambda p: p["_implied"], default=None)
         rows.append({
             "centre": c.name, "city": c.city, "state": states.get(c.city) or c.first.attrs.get("state"),
             "funding_eur": money[0]["amount_eur"] if money else None,
-            "start": span["start"] if span else None, "end": span["end"] if span else None,
+            "start": span["start"] if span else None, "end": end,
             "lead_partner": lead["name"] if lead else None,
             "lead_acronym": lead["acronym"] if lead else None, "kind": c.kind, **_prov(c.first),
         })

@@ -256,6 +256,8 @@ def test_centres_of_other_programmes(centres, text, kind, city):
 @pytest.mark.parametrize("text", [
     "Das Shopping Center in Kassel öffnet am Sonntag.",
     "Die Fragen beantwortet das Service Center in Fulda.",
+    "Die Fragen beantwortet das Service-Center in Fulda.",
+    "Behandelt wird im Comprehensive Cancer Center in Gießen.",
     "Die sieben Exzellenzcluster der Universität Kassel forschen weiter.",
     "Die Cluster der Region treffen sich in Gießen.",
     "Im Oberstufenzentrum in Trier wird gebaut.",

@@ -414,3 +414,10 @@ def test_a_coined_name_listed_beside_a_named_centre_is_a_centre_of_its_kind(cent
 def test_a_plain_word_before_a_listed_centre_is_no_centre(centres):
     text = "Gefördert werden darunter Projekte, Studien und das KI-Lab Rhön in Fulda."
     assert not [m for m in run(centres, text) if m.attrs.get("listed")]
+
+
+def test_site_cue_over_bullets_without_cities_falls_back_to_the_city_before_the_cue(centres):
+    text = ("Die Universität in Kassel ist Standort für das Kompetenzzentrum Digitales Bauen. Dazu gehören:\n"
+            "- Beratung für Betriebe\n- Schulungen\n")
+    named = [m for m in run(centres, text) if m.text.startswith("Kompetenzzentrum")]
+    assert [m.attrs["city"] for m in named] == ["Kassel"]

@@ -521,8 +521,8 @@ class Centres:
                         cities = [name for pos, name in ctx.cities_in(n_start, n_end)]
                 if not cities:
                     # "… fünf Partner-Standorte. Dabei …:" over bullets that open with the site
-                    cities = [c for s, e in bullet_items(text, s_end, reach=_BULLET_REACH)
-                              if (c := _leading_city(text, s, e, ctx))]
+                    cities = [lead for s, e in bullet_items(text, s_end, reach=_BULLET_REACH)
+                              if (lead := _leading_city(text, s, e, ctx))]
                 if not cities and anchor is not None and not anchor.attrs["plural"]:
                     # "X in Bayreuth ist Standort für das Kompetenzzentrum …"
                     cities = [name for pos, name in ctx.cities_in(s_start, c.start())][-1:]

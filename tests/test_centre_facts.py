@@ -171,3 +171,11 @@ def test_a_length_without_a_stated_start_gives_no_end():
           mention(text, "DATE", "Juni 2012", "2012-06", precision="month")]
     (row,) = build_facts(text, ms, all_triggers(text))["centres"]
     assert row["end"] is None
+
+
+def test_das_projekt_keeps_no_sum_of_a_programme_clause():
+    text = ("Das Transferzentrum Nordlicht in Emden nimmt die Arbeit auf. "
+            "Das Projekt ist Teil des Förderprogramms Transfer, für das der Bund 50 Mio. Euro bereitstellt.")
+    ms = [mention(text, "CENTRE", "Transferzentrum Nordlicht", city="Emden"),
+          mention(text, "MONEY", "50 Mio. Euro", amount_eur=50000000)]
+    assert build_facts(text, ms, all_triggers(text))["centres"][0]["funding_eur"] is None

@@ -10,6 +10,7 @@ from .partners import city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
+_CLAUSE_MARK = re.compile(r"[,;]")
 _EACH = re.compile(r"\b(?:jeweils|je|[Jj]edes|[Jj]ede|[Jj]eder|[Jj]edem)\b")
 # A span whose text names a month ("Ende Juli 2020", "30.06.2021") is more precise than a year.
 _MONTH_NAMED = re.compile(r"\d{1,2}\.\s?\d{1,2}\.|\b(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez"
@@ -60,7 +61,8 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
             # "Der Bund fördert diese Kompetenzzentren mit 21,5 Mio. Euro": the plural's sum
             return None, "programme"
         centre, how = centre_at(span, centres, anaphors, cities, text)
-        if how == "single" and any(span[0] <= t.start < span[1] for t in refer_back):
+        if how == "single" and any(span[0] <= t.start and t.end <= m.start
+                                   and not _CLAUSE_MARK.search(text, t.end, m.start) for t in refer_back):
             how = "anaphor"  # "Das Vorhaben wird im Rahmen des Programms mit 2 Mio. Euro gefördert"
         cues = programme + programme_all if how == "single" else programme_all
         if centre and any(span[0] <= t.start < span[1] for t in cues):

@@ -179,3 +179,14 @@ def test_das_projekt_keeps_no_sum_of_a_programme_clause():
     ms = [mention(text, "CENTRE", "Transferzentrum Nordlicht", city="Emden"),
           mention(text, "MONEY", "50 Mio. Euro", amount_eur=50000000)]
     assert build_facts(text, ms, all_triggers(text))["centres"][0]["funding_eur"] is None
+
+
+def test_a_sentence_ending_in_a_legal_form_does_not_lend_its_centre_to_the_next():
+    text = ("Gefördert werden das KI-Lab Nord in Kiel und das KI-Lab Süd der Muster GmbH. Insgesamt beläuft "
+            "sich die Förderung im Rahmen des Aktionsprogramms auf 3 Mio. Euro. Das KI-Lab Nord erhält 190.000 Euro.")
+    ms = [mention(text, "CENTRE", "KI-Lab Nord", city="Kiel"), mention(text, "CENTRE", "KI-Lab Süd", city="Ulm"),
+          mention(text, "CENTRE", "KI-Lab Nord", nth=1, city="Kiel"),
+          mention(text, "MONEY", "3 Mio. Euro", amount_eur=3000000),
+          mention(text, "MONEY", "190.000 Euro", amount_eur=190000)]
+    rows = build_facts(text, ms, all_triggers(text))["centres"]
+    assert {r["city"]: r["funding_eur"] for r in rows} == {"Kiel": 190000, "Ulm": None}

@@ -53,7 +53,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     named = [m for m in centre_mentions if is_concrete(m) and not m.attrs.get("site")]
 
     def scope_of(m: Mention) -> tuple[Centre | None, str]:
-        span = sentences.span(m.start)
+        span = _cut_at_legal_form(text, sentences.span(m.start), m.start)
         if len(centres) > 1 and (own := clause_centre(text, m.start, span, centres, cities)):
             return own, "centre"  # "Nach Kiel fließen 190.000 Euro, nach Ulm 199.000 Euro"
         if any(span[0] <= p.start < span[1] for p in plurals) and \
@@ -84,6 +84,22 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
         "periods": periods,
         "persons": _person_rows(mentions_of(live, "PERSON")),
     }
+
+
+# "… der Technologiepark GmbH. Insgesamt …": the splitter keeps "GmbH." (an abbreviation),
+# but before a capital a legal form's full stop ends the sentence
+_LEGAL_STOP = re.compile(r"\b(?:GmbH|mbH|AG|KG|e\.[ ]?V)\.[ \t]+(?=[A-ZÄÖÜ])")
+
+
+def _cut_at_legal_form(text: str, span: tuple[int, int], pos: int) -> tuple[int, int]:
+    start, end = span
+    for m in _LEGAL_STOP.finditer(text, start, end):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = text.index(".", m.start()) + 1
+            break
+    return start, end
 
 
 def _prov(m: Mention) -> dict:

@@ -421,3 +421,9 @@ def test_site_cue_over_bullets_without_cities_falls_back_to_the_city_before_the_
             "- Beratung für Betriebe\n- Schulungen\n")
     named = [m for m in run(centres, text) if m.text.startswith("Kompetenzzentrum")]
     assert [m.attrs["city"] for m in named] == ["Kassel"]
+
+
+def test_zentrum_fuer_with_its_acronym_and_its_sites_is_a_centre_with_sites(centres):
+    text = "Das Deutsche Zentrum für Lungenmedizin (DZLM) hat drei Standorte: Gießen, Kassel und Fulda."
+    found = run(centres, text)
+    assert [m.attrs["city"] for m in found if m.attrs["city"]] == ["Gießen", "Kassel", "Fulda"]

@@ -59,6 +59,7 @@ _TAIL_AND = re.compile(r"[ \t]+(?:und|&)[ \t]+(?=[A-ZÄÖÜ])")
 _FOR_TAIL = re.compile(r"[ \t]+für[ \t]+((?:(?:[A-ZÄÖÜ][\w-]*|[a-zäöü]+(?:e|en|er|es)|und|&)[ \t]+)*"
                        r"[A-ZÄÖÜ][\w-]*)")
 # "… an der Hochschule Darmstadt": a host institution right after a centre's name
+_SITES_NEAR = re.compile(r"(?<![\w-])(?:Partner-?|Haupt)?[Ss]tandorte?n?\b|\bPartnerstandorte?n?\b")
 _SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:\n][ \t]*)(?:(?:Das|Der|Die)[ \t]+)?$")
 _HOST_AFTER = re.compile(r"[ \t]+(?:an|bei)[ \t]+(?:der|dem)[ \t]+[A-ZÄÖÜ]|[ \t]+am[ \t]+[A-ZÄÖÜ]")
 _ACRONYM = re.compile(r"[ \t]*\((#?[A-ZÄÖÜ][\w#.&-]{0,14})\)")
@@ -383,8 +384,8 @@ class Centres:
             return bool(acr) or city is not None or bool(_HOST_AFTER.match(text, after))
         if not acr:
             return False
-        if rule == "centre.after_seat":
-            return True  # "… (DZIF) mit Sitz in Braunschweig"
+        if rule == "centre.after_seat" or _SITES_NEAR.search(text, after, min(len(text), after + 100)):
+            return True  # "… (DZIF) mit Sitz in Braunschweig", "… (DZL) hat fünf Standorte"
         word = acr.group(1).lstrip("#")
         at = text.find(word, after, after + _ALIAS_REACH)
         while at >= 0:

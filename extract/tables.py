@@ -14,7 +14,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "ministries": ("doc_id", "name", "acronym", "level", "state", "mentions", "rule",
                    "start_char", "end_char"),
     "partners": ("doc_id", "centre", "name", "acronym", "city", "role", "topic", "rule",
-                 "start_char", "end_char"),
+                 "start_char", "end_char", "score", "evidence", "surface"),
     "funding": ("doc_id", "centre", "amount_eur", "text", "start", "end", "scope", "rule",
                 "start_char", "end_char"),
     "periods": ("doc_id", "centre", "start", "end", "duration_months", "kind", "text", "rule",

@@ -142,3 +142,113 @@ def test_city_forms_after_a_university(text, name):
     from extract import analyse_text
 
     assert name in [r["normalized"] for r in analyse_text(text)["mentions"] if r["label"] == "ORG"]
+
+
+# --- municipalities, districts and joined names (texts written for these tests) ---------------
+
+def _orgs(text: str) -> dict[str, dict]:
+    import json
+
+    from extract import analyse_text
+
+    return {m["normalized"]: {**m, "attrs": json.loads(m["attrs"]) if isinstance(m["attrs"], str) else m["attrs"]}
+            for m in analyse_text(text)["mentions"] if m["label"] == "ORG"}
+
+
+def test_districts_and_towns_acting_as_members_are_institutions():
+    orgs = _orgs("Beteiligt sind der Landkreis Göppingen, der Hohenlohekreis, der Rems-Murr-Kreis und "
+                 "die Stadt Esslingen. Im Arbeitskreis und im Freundeskreis sitzen viele.")
+    assert {"Landkreis Göppingen", "Hohenlohekreis", "Rems-Murr-Kreis", "Stadt Esslingen"} <= set(orgs)
+    assert not any(name.endswith(("Arbeitskreis", "Freundeskreis")) for name in orgs)
+
+
+def test_a_joined_name_gives_one_institution_per_item_with_true_offsets():
+    text = ("Getragen wird die Agentur von den Landkreisen Peine, Gifhorn und Wolfenbüttel sowie "
+            "dem Heidekreis. Die Universitäten Passau und Bamberg forschen mit.")
+    orgs = _orgs(text)
+    for name in ("Landkreis Peine", "Landkreis Gifhorn", "Landkreis Wolfenbüttel", "Heidekreis",
+                 "Universität Passau", "Universität Bamberg"):
+        assert name in orgs, name
+    peine = orgs["Landkreis Peine"]
+    assert text[peine["start"]:peine["end"]] == "Peine" and peine["rule"] == "org.joined_list"
+    assert "Landkreis Heidekreis" not in orgs     # an item with a head of its own stays itself
+
+
+def test_joined_complements_share_the_head_and_keep_their_acronyms():
+    text = ("Gefördert werden die Fraunhofer-Institute für Lasertechnik ILT, für Produktionstechnologie "
+            "IPT sowie für Molekularbiologie IME, alle mit Sitz in Aachen.")
+    orgs = _orgs(text)
+    assert orgs["Fraunhofer-Institut für Lasertechnik"]["attrs"]["acronym"] == "ILT"
+    assert orgs["Fraunhofer-Institut für Produktionstechnologie"]["attrs"]["acronym"] == "IPT"
+    assert orgs["Fraunhofer-Institut für Molekularbiologie"]["attrs"]["acronym"] == "IME"
+    assert not any(name.startswith("Fraunhofer-Institute") for name in orgs)
+
+
+def test_one_name_after_a_plural_is_no_enumeration():
+    assert not any(n.startswith("Hochschule ") for n in _orgs("Die Hochschulen Bayerns wachsen."))
+
+
+def test_names_keep_their_first_words():
+    orgs = _orgs("Mit dabei sind die Mosella Hochschule, das Humboldt Institut Trier, die Maria von "
+                 "Linden Universität Trier und das Deutsche Meeresforschungszentrum.")
+    assert {"Mosella Hochschule", "Humboldt Institut Trier", "Maria von Linden Universität Trier",
+            "Deutsches Meeresforschungszentrum"} <= set(orgs)
+
+
+def test_an_abbreviated_university_takes_the_word_after_it_as_its_place():
+    assert "TU Kleinstadtberg" in _orgs("Die TU Kleinstadtberg kooperiert mit Partnern.")
+
+
+def test_a_clinic_of_a_university_is_one_name():
+    assert "Klinikum der Universität Regensburg" in _orgs(
+        "Beteiligt ist das Klinikum der Universität Regensburg.")
+
+
+def test_a_bare_plural_head_is_no_institution():
+    orgs = _orgs("Die Fraunhofer-Institute in Sachsen erhalten Geld. Das Fraunhofer-Institut für "
+                 "Holzforschung ist dabei.")
+    assert "Fraunhofer-Institute" not in orgs
+    assert "Fraunhofer-Institut für Holzforschung" in orgs
+
+
+def test_a_fraunhofer_unit_with_a_hyphenated_acronym_keeps_it():
+    orgs = _orgs("Beteiligt ist das Fraunhofer IOSB-AST aus Ilmenau.")
+    assert orgs["Fraunhofer IOSB-AST"]["attrs"]["acronym"] == "IOSB-AST"
+
+
+def test_a_cluster_is_an_institution_but_a_funded_excellence_cluster_is_not():
+    orgs = _orgs("Partner sind das Cluster Hessen Mobil und das Kasseler Exzellenzcluster.")
+    assert any(name.startswith("Cluster Hessen") for name in orgs)
+    assert not any("Exzellenzcluster" in name for name in orgs)
+
+
+def test_a_centre_word_after_an_indefinite_article_names_no_institution():
+    orgs = _orgs("Kassel will zu einem führenden europäischen Zentrum für Robotik werden. Das Zentrum "
+                 "für Robotik der Universität Kassel ist Partner.")
+    starts = sorted(m["start"] for m in orgs.values())
+    assert starts and all(s > 60 for s in starts), orgs
+
+
+def test_companies_named_without_a_legal_form_are_institutions():
+    orgs = _orgs("Zum Verbund gehören Trumpf, Festo und die Siemens Healthineers. Die Bosch-Gruppe "
+                 "und der Kuchenbosch sind keine Namen.")
+    assert {"Trumpf", "Festo", "Siemens Healthineers"} <= set(orgs)
+    assert orgs["Festo"]["attrs"]["kind"] == "company"
+    assert "Bosch" not in orgs
+
+
+def test_districts_and_universities_take_the_next_word_as_their_place():
+    orgs = _orgs("Partner sind der Landkreis Vogelsberg, der Kreis Lippe, der Salzlandkreis, die "
+                 "Universität Hohenheim und die Hochschule Ravensburg-Weingarten.")
+    assert {"Landkreis Vogelsberg", "Kreis Lippe", "Salzlandkreis", "Universität Hohenheim",
+            "Hochschule Ravensburg-Weingarten"} <= set(orgs)
+
+
+def test_circles_of_people_and_camel_case_brands_are_no_districts():
+    orgs = _orgs("Der Trägerkreis und der Lenkungskreis tagen, der BioKreis liefert Gemüse.")
+    assert not orgs
+
+
+def test_a_cue_word_before_a_name_is_not_part_of_it_nor_a_quote():
+    orgs = _orgs("Mit den Partnern Hochschule Konstanz und „Energieagentur Nord gGmbH geht es los.")
+    assert {"Hochschule Konstanz", "Energieagentur Nord gGmbH"} <= set(orgs)

@@ -302,3 +302,23 @@ def test_a_start_alone_is_a_mention_but_not_a_period_row():
           mention(text, "PERIOD", "ab Januar 2022", start="2022-01", end=None, duration_months=None, kind="funding"),
           mention(text, "PERIOD", "bis Ende 2024", start=None, end="2024-12", duration_months=None, kind="funding")]
     assert [r["end"] for r in build_facts(text, ms, triggers(text))["periods"]] == ["2024-12"]
+
+
+def _roles(text):
+    from extract import analyse_text
+
+    return {r["name"]: r["role"] for r in analyse_text(text)["partners"]}
+
+
+def test_an_attributive_role_word_names_the_institution_after_it():
+    roles = _roles("Das Zentrum Arbeit in Kassel startet. Die TU Kassel kooperiert mit der "
+                   "federführenden Universität Göttingen und der Hochschule Fulda.")
+    assert roles["Universität Göttingen"] == "lead"
+    assert roles["TU Kassel"] == "partner"
+
+
+def test_a_role_inside_a_list_entry_reaches_the_institution_after_it():
+    roles = _roles("Das Zentrum Hafen in Emden startet. Beteiligt sind:\n"
+                   "- Stadt Emden (Leitung: Hochschule Emden/Leer)\n- Landkreis Aurich")
+    assert roles["Hochschule Emden/Leer"] == "lead"
+    assert roles["Stadt Emden"] == "partner" and roles["Landkreis Aurich"] == "partner"

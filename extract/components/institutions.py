@@ -18,6 +18,7 @@ from spacy.language import Language
 from ..model import Mention
 from ..normalize import names as nm
 from ..rules import cached_rules
+from .joined_orgs import joined_items, parse_plurals
 
 _WS = r"[^\S\n]"
 _STOP_WORDS = (r"der|die|das|den|dem|des|und|oder|sowie|eine?[mnrs]?|im|in|an|am|auf|aus|bei|beim|mit|von|vom"
@@ -33,6 +34,18 @@ _WORD = rf"(?:{_LOWER_ADJ}?{_CAP})"
 CHAIN = rf"{_WORD}(?:(?:,{_WS}+{_WORD})*{_WS}+(?:und|&){_WS}+{_WORD}|{_WS}+{_WORD}){{0,8}}"
 _COMPLEMENT = re.compile(rf"{_WS}+(?:für|zur|zum){_WS}+(?P<chain>{CHAIN})")
 _GENITIVE = re.compile(rf"{_WS}+(?:der|des){_WS}+")
+# one capitalised name word before a head ("Ostfalia Hochschule", "Helmholtz Zentrum"), never an
+# acronym, a truncated or hyphen-joined word, or a word ending a clause
+_NAME_WORD_BEFORE = re.compile(rf"(?<![\w-])(?P<word>(?:[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+)?"
+                               rf"[A-ZÄÖÜ][a-zäöüß]{{2,}}){_WS}+$")
+_INDEFINITE_BEFORE = re.compile(rf"(?<![\w-])(?:[Ee]in|[Ee]ine[mnrs]?|[Kk]ein|[Kk]eine[mnrs]?)"
+                                rf"(?:{_WS}+[a-zäöüß]+)*{_WS}+$")
+_PERSON_PARTICLE_BEFORE = re.compile(rf"(?<![\w-])[A-ZÄÖÜ][a-zäöüß]+{_WS}+(?:von|van|de){_WS}+$")
+# "Hochschule Albstadt-Sigmaringen", "Hochschule Emden/Leer": places joined after a head
+_PLACE_COMPOUND = re.compile(r"[A-ZÄÖÜ][\wäöüß]+(?:[-/][A-ZÄÖÜ][\wäöüß]+)+(?![\w/-])")
+# "TU Clausthal", "Landkreis Emsland": the capitalised word after a standalone abbreviation or a
+# `placed` head is its place
+_ABBR_PLACE = re.compile(rf"{_WS}(?P<word>[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?![\w-])")
 _TRAILING_ACR = re.compile(rf"{_WS}+(?P<acr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{{1,7}})(?![\w-])")
 _ADJ_BEFORE = re.compile(rf"(?P<adj>[A-ZÄÖÜ](?<![\w-].)[\wäöüß-]*(?:e|en|er|es|em)){_WS}+$")
 _ACR_BEFORE = re.compile(rf"(?P<acr>[A-ZÄÖÜ](?<![\w-].)[A-ZÄÖÜ0-9&]{{1,6}}){_WS}+$")
@@ -69,6 +82,13 @@ class Tables:
     head_endings: tuple         # every head suffix with its inflected forms, for str.endswith
     abbr_re: re.Pattern
     rules: dict = field(default_factory=dict)   # kind -> (compiled, rule id)
+    # head suffixes whose compounds name one institution by themselves ("Ostalbkreis")
+    named: frozenset = frozenset()
+    # heads whose next capitalised word is their place even when no gazetteer knows it
+    # ("Landkreis Emsland", "Universität Hohenheim"), like a standalone "TU"
+    placed: frozenset = frozenset()
+    companies: tuple = ()       # rules/lists/company_names.txt
+    plurals: tuple = ()         # (plural head, singular) of joined names, rules/lists/institution_plurals.txt
     # capitalised word -> its head reading (or None): the same words recur in every document
     head_cache: dict = field(default_factory=dict)
 
@@ -76,7 +96,7 @@ class Tables:
 @lru_cache(maxsize=4)
 def load_tables(rules_dir: str | None) -> Tables:
     rules = cached_rules(rules_dir or None)
-    heads, standalone, never, stop, left_stop = [], {}, [], set(), set()
+    heads, standalone, never, stop, left_stop, named, placed = [], {}, [], set(), set(), set(), set()
     for line in rules.word_list("institution_heads"):
         if line.startswith("!"):
             never.append(line[1:].strip().lower())
@@ -86,7 +106,11 @@ def load_tables(rules_dir: str | None) -> Tables:
             stop.add(line[1:].strip())
         elif "=" in line:
             left, right = (s.strip() for s in line.rsplit("=", 1))
-            kind, gender = ([*right.split(), "n"])[:2]
+            kind, gender, *flags = [*right.split(), "n"][:2] + right.split()[2:]
+            if "named" in flags:
+                named.add(left.lower())
+            if "placed" in flags:
+                placed.add(left.lower())
             if left.startswith("="):
                 standalone[left[1:].strip()] = (kind, gender)
             else:
@@ -99,7 +123,9 @@ def load_tables(rules_dir: str | None) -> Tables:
     abbr_re = re.compile(rf"(?P<tok>{abbr})(?={_WS}+(?:[A-ZÄÖÜ]|für{_WS}))")
     by_kind = {r.kind: (r.compile(), r.id) for r in rules.patterns_for("ORG", file="institutions")}
     return Tables(heads, standalone, tuple(never), frozenset(stop), frozenset(left_stop), endings, abbr_re,
-                  by_kind)
+                  by_kind, named=frozenset(named), placed=frozenset(placed),
+                  plurals=parse_plurals(rules.word_list("institution_plurals")),
+                  companies=tuple(rules.word_list("company_names")))
 
 
 @dataclass
@@ -121,6 +147,7 @@ class _Org:
     evidence: bool = False        # a complement, a place, an acronym or a legal form was found
     genitive_of: _Org | None = None
     normalized: str = ""
+    proper_prefix: bool = False   # the words before the head are a person's name, not adjectives
 
     def acronym_span_after(self, pos: int) -> bool:
         """True when a "(ACR)" already closed the name before `pos`."""
@@ -176,16 +203,29 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
         orgs.append(_Org(m.start(), m.end(), "org.head", kind, gender, m.start(), m.end()))
     orgs.sort(key=lambda o: o.start)
     kept: list[_Org] = []
+    pending: _Org | None = None   # a sub-unit head without evidence, kept if a genitive owner follows
     for org in orgs:
         if kept and org.start < kept[-1].end:
             continue
         _grow_left(text, org, tables)
         _grow_right(text, org, tables, places)
+        if org.end == org.head_end and any(text.startswith(p, org.head_start) and org.head_start + len(p)
+                                           == org.head_end for p, _ in tables.plurals):
+            continue                          # a bare plural ("die Fraunhofer-Institute") is no one name
+        if org.weak and _INDEFINITE_BEFORE.search(text, max(0, org.start - 60), org.start):
+            continue                          # "zu einem führenden Zentrum für X" names no one
         if org.evidence or (org.start < org.head_start and not org.weak):
+            if pending is not None and _GENITIVE.fullmatch(text, pending.end, org.start):
+                kept.append(pending)          # "Klinikum der Universität München"
             kept.append(org)
+            pending = None
+        elif org.kind in _SUBUNIT and not org.weak:
+            pending = org
     kept = _merge_genitives(text, kept)
     kept += _legal_form_orgs(text, tables, kept)
+    kept += _company_orgs(text, tables, kept)
     kept += _place_acronym_orgs(text, tables, kept, places)
+    kept = _with_joined(text, tables, kept, places)
     kept = [o for o in kept if not _overlaps(o, blocked)]
     kept.sort(key=lambda o: o.start)
     for org in kept:
@@ -206,9 +246,12 @@ def _head_reading(word: str, tables: Tables):
         return None
     head, infl, low = found
     tok = word[: len(word) - len(infl)]
-    # a hyphenated proper compound names an institution by itself ("Ruhr-Universität")
-    evidence = "-" in tok and low != head[0] and not low.endswith("zentrum")
-    weak = low == "gesellschaft" or low.endswith("zentrum")
+    # a hyphenated proper compound names an institution by itself ("Ruhr-Universität"), and so
+    # does any compound of a `named` head ("Ostalbkreis")
+    named = head[0] in tables.named and not any(c.isupper() for c in tok[1:])   # not "BioKreis"
+    evidence = low != head[0] and (("-" in tok and not low.endswith("zentrum")) or named)
+    # ("Krebsforschungszentrum" has a head of its own and is no such word)
+    weak = low == "gesellschaft" or (low.endswith("zentrum") and head[0] == "zentrum")
     return head[1], head[2], infl, evidence, weak
 
 
@@ -242,12 +285,24 @@ def _grow_left(text: str, org: _Org, tables: Tables) -> None:
     if coord and (m := coord[0].search(before)):
         org.start -= len(before) - m.start()
         before = before[:m.start()]
+    grown = False
     for _ in range(2):
         m = _ADJ_BEFORE.search(before, _last_word_start(before))
         if not m or m.group("adj") in tables.left_stop or m.group("adj").split("-")[0] in tables.left_stop:
             break
         org.start -= len(before) - m.start()
         before = before[:m.start()]
+        grown = True
+    if grown and org.kind in _SUBUNIT and (m := _PERSON_PARTICLE_BEFORE.search(before)):
+        org.start -= len(before) - m.start()   # "Carl von" before "Ossietzky Universität"
+        org.proper_prefix = True
+        return
+    if not grown and org.kind in _SUBUNIT and (m := _NAME_WORD_BEFORE.search(before)):
+        word = m.group("word").split()[0]
+        if not _is_left_stop(word, tables) and word.lower() not in _LOWER_STOP:
+            org.start -= len(before) - m.start()
+            org.evidence = True
+            return
     m = _ACR_BEFORE.search(before, _last_word_start(before))
     if m and m.group("acr") not in tables.not_acronyms and m.group("acr") not in tables.left_stop:
         org.start -= len(before) - m.start()
@@ -259,6 +314,11 @@ def _grow_left(text: str, org: _Org, tables: Tables) -> None:
         org.start -= len(before) - m.start()
         org.acronym, org.acronym_span = m.group("acr"), (org.start, org.start + len(m.group("acr")))
         org.evidence = True
+
+
+def _is_left_stop(word: str, tables: Tables) -> bool:
+    """A word that never opens a name, in any inflection ("Partnern", "Trägers")."""
+    return any(word[: len(word) - cut] in tables.left_stop for cut in range(3) if len(word) - cut > 2)
 
 
 def _last_word_start(before: str) -> int:
@@ -284,11 +344,23 @@ def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
             continue
         # "Universität Bremen", "Universität zu Lübeck", "Universität Erlangen-Nürnberg"
         gap = 4 if text.startswith(" zu ", pos) else 1 if pos < len(text) and text[pos] in " -" else 0
+        if gap == 1 and text[pos] == " " and (m := _PLACE_COMPOUND.match(text, pos + 1)) \
+                and _has_place_part(m, places) and getattr(places.get(pos + 1), "end", None) != m.end():
+            first = places.get(pos + 1)
+            if first is not None and first.label == "CITY" and org.city is None:
+                org.city = first.normalized
+            pos, org.evidence = m.end(), True
+            continue
         place = places.get(pos + gap) if gap else None
         if place is not None and (org.city is None or place.label == "CITY"):
             if place.label == "CITY":
                 org.city = place.normalized
             pos, org.evidence = place.end, True
+            continue
+        if pos == org.head_end and _takes_next_word(text[org.head_start:org.head_end], tables) \
+                and (m := _ABBR_PLACE.match(text, pos)) and m.group("word") not in tables.left_stop \
+                and m.group("word").lower() not in _LOWER_STOP:
+            pos, org.evidence = m.end(), True
             continue
         m = _TRAILING_ACR.match(text, pos)
         if m and not org.acronym and _acronym_ok(m.group("acr"), text[org.start:pos], tables, loose=True):
@@ -309,6 +381,21 @@ def _grow_right(text: str, org: _Org, tables: Tables, places: dict) -> None:
         else:
             break
     org.end = pos
+
+
+def _takes_next_word(head: str, tables: Tables) -> bool:
+    """A standalone abbreviation ("TU") or a `placed` head ("Landkreis") names its place next."""
+    return head in tables.standalone or head.lower() in tables.placed
+
+
+def _has_place_part(m: re.Match, places: dict) -> bool:
+    """True when a part of a hyphen compound is a place the text names."""
+    pos = m.start()
+    for part in re.split(r"[-/]", m.group(0)):
+        if pos in places:
+            return True
+        pos += len(part) + 1
+    return False
 
 
 def _chain_end(text: str, name_start: int, start: int, end: int, places: dict) -> int:
@@ -386,6 +473,8 @@ def _legal_form_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
             start = t.start()
         if start is None:
             continue
+        while text[start] in "„“\"'»«":         # the quote opening a name is not part of it
+            start += 1
         org = _Org(start, m.end(), "org.legal_form", _LEGAL_KIND.get(m.group(0), "company"), "f",
                    start, m.end(), evidence=True)
         first = text[start:m.start()].split()[0]
@@ -393,6 +482,16 @@ def _legal_form_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
         if several and nm.looks_like_acronym(first) and first not in tables.not_acronyms:
             org.acronym = first
         out.append(org)
+    return out
+
+
+def _company_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
+    """Companies the text names without a legal form ("Bosch", "Siemens Healthineers")."""
+    out = []
+    for start, end in nm.find_literals(text, tables.companies, _NO_WORD_BEFORE, _NO_WORD_OR_DASH_AFTER):
+        if not any(o.start < end and start < o.end for o in orgs):
+            out.append(_Org(start, end, "org.company_name", "company", "f", start, end, evidence=True,
+                            normalized=text[start:end]))
     return out
 
 
@@ -430,6 +529,32 @@ def _place_acronym_orgs(text: str, tables: Tables, orgs: list[_Org], places: dic
     return out
 
 
+def _with_joined(text: str, tables: Tables, orgs: list[_Org], places: dict) -> list[_Org]:
+    """`orgs` with the items of joined names ("die Landkreise A, B und C") in place of what the
+    head scan read there (a plural "Fraunhofer-Institute für …" is no single institution)."""
+    items = joined_items(text, tables.plurals, lambda word: _cached_reading(word, tables) is not None)
+    if not items:
+        return orgs
+    joined = []
+    for item in items:
+        reading = _cached_reading(item.singular.split()[-1], tables)
+        kind, gender = (reading[0], reading[1]) if reading else ("other", "f")
+        place = places.get(item.start)
+        city = place.normalized if place is not None and place.label == "CITY" and place.end == item.end else None
+        joined.append(_Org(item.start, item.end, "org.joined_list", kind, gender, item.start, item.end,
+                           acronym=item.acronym, city=city, evidence=True, normalized=item.name))
+    # what the head scan found over a joined name's plural or its items gives way to them
+    spans = [(text.rfind(" ", 0, item.start - 1), item.end) for item in items]
+    return [o for o in orgs if not _overlaps(o, spans)] + joined
+
+
+def _cached_reading(word: str, tables: Tables):
+    reading = tables.head_cache.get(word, False)
+    if reading is False:
+        reading = tables.head_cache[word] = _head_reading(word, tables)
+    return reading
+
+
 def _overlaps(org: _Org, spans) -> bool:
     return any(s < org.end and org.start < e for s, e in spans)
 
@@ -451,7 +576,7 @@ def _normalize(text: str, org: _Org) -> str:
             continue
         if dropped_acronym and not pieces and word in ("–", "—", "-"):
             continue
-        if e <= org.head_start and has_article:
+        if e <= org.head_start and has_article and not org.proper_prefix:
             word = nm.strong_adjective(word, org.gender)
         elif s <= org.head_start < e and org.head_end <= e:
             word = text[s:org.head_start] + nm.nominative_head(text[org.head_start:org.head_end],
@@ -503,7 +628,8 @@ def _acronym_refs(text: str, tables: Tables, orgs: list[_Org], defs: dict, block
             if any(s < m.end() and m.start() < e for s, e in spans):
                 continue
             acr = m.group("acr")
-            name, kind = defs.get(acr, (text[m.start():m.end()].replace("-", " "), "institute"))
+            society = text[m.start():m.start("acr")].rstrip("- ")    # "Fraunhofer-IOSB-AST"
+            name, kind = defs.get(acr, (f"{society} {acr}", "institute"))
             out.append(Mention("ORG", m.start(), m.end(), m.group(0), brand[1], normalized=name,
                                attrs={"acronym": acr, "kind": kind}))
             spans.append((m.start(), m.end()))

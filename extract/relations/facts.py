@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
 from .centres import Centre, centre_at, clause_centre, collect_centres, dominant, is_bare, is_concrete
-from .partners import city_of, link_partners, org_key, owners, topic_after
+from .evidence import DEFAULT_WEIGHTS, EVIDENCE_RULE, same_institution_keys, score_members
+from .partners import ROLE_RANK, city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
@@ -27,10 +28,12 @@ class Trigger:
 
 
 def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
-                sentences: Sentences | None = None) -> dict[str, list[dict]]:
+                sentences: Sentences | None = None,
+                weights: dict[str, float] | None = None) -> dict[str, list[dict]]:
     """{table: rows} for centres, cities, ministries, partners, funding, periods, persons.
 
-    Mentions flagged as noise (navigation, credits, teasers) never become facts.
+    Mentions flagged as noise (navigation, credits, teasers) never become facts; `weights`
+    are the membership signal weights (relations/evidence.py).
     """
     live = [m for m in mentions if not m.noise]
     sentences = sentences or Sentences(text)
@@ -40,8 +43,9 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     orgs = mentions_of(live, "ORG")
     owned = owners(text, [m for m in centre_mentions if is_concrete(m)], orgs)
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
-    links = link_partners(text, orgs, [t for t in triggers if not t.kind.startswith(("programme", "centre_"))],
-                          sentences, owned)
+    # partner links once, before the centres: the coordinator's city may key a centre
+    cues = [t for t in triggers if not t.kind.startswith(("programme", "centre_")) and t.kind != "not_member"]
+    links = link_partners(text, orgs, cues, sentences, owned)
     centres = collect_centres(centre_mentions, [c for c in cities if not in_district(text, c)], hints,
                               lead_city(text, links, cities))
     programme = [t for t in triggers if t.kind == "programme"]
@@ -72,7 +76,8 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     funding = _funding_rows(text, mentions_of(live, "MONEY"), scope_of)
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of)
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
-    partners = _partner_rows(text, links, sentences, cities, centres, anaphors, owner_of)
+    partners = _partner_rows(text, orgs, triggers, links, sentences, cities, centres, anaphors, owner_of,
+                             [m for c in centres for m in c.mentions], weights or DEFAULT_WEIGHTS)
     return {
         "centres": _centre_rows(centres, funding, periods, partners, states,
                                 start_points(text, live, [t for t in triggers if t.kind == "centre_start"],
@@ -161,16 +166,31 @@ def in_district(text: str, city: Mention) -> bool:
     return bool(_DISTRICT.search(text, max(0, city.start - 14), city.start))
 
 
-def _partner_rows(text, links, sentences, cities, centres, anaphors, owner_of) -> list[dict]:
+def _partner_rows(text, orgs, triggers, raw_links, sentences, cities, centres, anaphors, owner_of,
+                  centre_mentions, weights) -> list[dict]:
+    keys = same_institution_keys([org_key(o) for o in orgs])
+    key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
+    links: dict = {}
+    for link in raw_links:
+        key = key_of.get(id(link.org), org_key(link.org))
+        if key not in links or ROLE_RANK[link.role] < ROLE_RANK[links[key].role]:
+            links[key] = link
+    members = score_members(text, orgs, keys, {k: link.org for k, link in links.items()}, centre_mentions,
+                            [(t.start, t.end) for t in triggers if t.kind == "not_member"], sentences, weights)
     rows = []
-    for link in links:
-        o = link.org
+    for key, member in sorted(members.items(), key=lambda kv: kv[1].org.start):
+        if member.score < weights["threshold"]:
+            continue
+        link = links.get(key)
+        o = member.org
         centre = owner_of.get(id(o)) or centre_at(sentences.span(o.start), centres, anaphors, cities, text)[0]
         rows.append({"centre": _centre_name(centre), "_centre": centre,
                      "name": o.normalized or o.text, "acronym": o.attrs.get("acronym"),
-                     "city": city_of(text, o, cities), "role": link.role,
-                     "topic": topic_after(text, o), "rule": link.rule,
-                     "start_char": o.start, "end_char": o.end, "_key": org_key(o), "_implied": link.implied})
+                     "city": city_of(text, o, cities), "role": link.role if link else "partner",
+                     "topic": topic_after(text, o), "rule": link.rule if link else EVIDENCE_RULE,
+                     "start_char": o.start, "end_char": o.end, "score": round(member.score, 2),
+                     "evidence": member.evidence, "surface": o.text,
+                     "_key": key, "_implied": link.implied if link else True})
     return rows
 
 

@@ -1,0 +1,169 @@
+"""Consortium membership from evidence: every institution of a release gets a score.
+
+A release about a funded centre or project names mostly the institutions that run it, so an
+institution the text names is a member unless evidence says otherwise. The signals, each
+with a weight read from rules/lists/partner_signals.txt:
+
+- `cue`: a role cue scoped it (link_partners: "Partner sind …", "unter Leitung der …");
+- `mentioned`: the release names it outside boilerplate;
+- `repeated`: the release names it more than once;
+- `is_centre`: it is the centre itself (its span or acronym is a centre mention's);
+- `not_member`: a NOT_MEMBER cue (customer, sponsor, funder, issuer, venue) sits right
+  before it in its sentence;
+- `brand_only`: a company known only by its brand ("Microsoft", rules/lists/company_names.txt)
+  is named as often for context as for membership, so it needs a cue;
+- `part_of_member`: its name is the tail of another member's name ("RWTH Aachen" beside
+  "PEM-Institut der RWTH Aachen"): the sub-unit is the member, the parent only its host.
+
+A pair with a score of at least `threshold` is a member; the evidence column lists the signals
+with the offsets where they were seen.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..model import Mention
+from .sentences import Sentences
+
+NOT_MEMBER_WINDOW = 60   # chars between a not-member cue and the institution it scopes
+EVIDENCE_RULE = "rel.partner.evidence"
+BRAND_RULE = "org.company_name"
+DEFAULT_WEIGHTS = {"cue": 3.0, "mentioned": 1.0, "repeated": 0.5, "is_centre": -3.0,
+                   "not_member": -2.0, "part_of_member": -1.0, "brand_only": -1.0,
+                   "threshold": 1.0}
+_ENDINGS = ("en", "em", "er", "es", "e", "n", "s")
+
+
+@dataclass
+class Membership:
+    """The evidence for one institution (by key) being a member."""
+    org: Mention                      # the mention the row points to (first, or the cued one)
+    score: float = 0.0
+    signals: list[str] = field(default_factory=list)
+
+    def add(self, name: str, weight: float, where: int | None = None) -> None:
+        self.score += weight
+        self.signals.append(f"{name}@{where}" if where is not None else name)
+
+    @property
+    def evidence(self) -> str:
+        return "; ".join(self.signals)
+
+
+def parse_weights(lines: list[str]) -> dict[str, float]:
+    """`signal = weight` lines; unknown signals are refused by `extract rules check`."""
+    weights = dict(DEFAULT_WEIGHTS)
+    for line in lines:
+        name, _, value = (s.strip() for s in line.partition("="))
+        if name in weights and value:
+            weights[name] = float(value)
+    return weights
+
+
+def score_members(text: str, orgs: list[Mention], keys: list[str], cued: dict[str, Mention],
+                  centres: list[Mention], not_member, sentences: Sentences,
+                  weights: dict[str, float]) -> dict[str, Membership]:
+    """{institution key: Membership} for every institution of the text.
+
+    `keys[i]` is the key of `orgs[i]`; `cued` maps a key to the mention a role cue scoped;
+    `not_member` are the NOT_MEMBER triggers (start, end) in text order."""
+    members: dict[str, Membership] = {}
+    index = _CentreIndex(centres)
+    cue_starts = [start for start, _ in not_member]
+    for org, key in zip(orgs, keys, strict=True):
+        member = members.get(key)
+        if member is None:
+            member = members[key] = Membership(cued.get(key, org))
+            if key in cued:
+                member.add("cue", weights["cue"], cued[key].start)
+            member.add("mentioned", weights["mentioned"], org.start)
+            if org.rule == BRAND_RULE and key not in cued:
+                member.add("brand_only", weights["brand_only"], org.start)
+        elif "repeated" not in " ".join(member.signals):
+            member.add("repeated", weights["repeated"], org.start)
+        if index.holds(org) and not any(s.startswith("is_centre") for s in member.signals):
+            member.add("is_centre", weights["is_centre"], org.start)
+        cue = _not_member_cue(text, org, not_member, cue_starts, sentences)
+        if cue is not None and not any(s.startswith("not_member") for s in member.signals):
+            member.add("not_member", weights["not_member"], cue)
+    _mark_parents(members, weights)
+    return members
+
+
+def _mark_parents(members: dict[str, Membership], weights: dict[str, float]) -> None:
+    """Give `part_of_member` to an institution named at the end of a longer member's name."""
+    # names as their stems read backwards, so that "ends with mine" is a prefix search
+    backwards = sorted(("\x00".join(reversed(_stems(m.org.normalized or m.org.text))) + "\x00", key)
+                       for key, m in members.items())
+    for name, key in backwards:
+        if name.count("\x00") < 2:
+            continue
+        for other_name, other in _with_prefix(backwards, name):
+            if other != key and len(other_name) > len(name):
+                members[key].add("part_of_member", weights["part_of_member"], members[other].org.start)
+                break
+
+
+def _with_prefix(ordered: list, prefix: str) -> list:
+    """The items of the sorted list `ordered` whose first element starts with `prefix`."""
+    lo = bisect_left(ordered, (prefix,))
+    hi = bisect_left(ordered, (prefix + "\uffff",))
+    return ordered[lo:hi]
+
+
+def _stems(name: str) -> tuple[str, ...]:
+    """The words of a name without case endings, so that a genitive tail compares equal."""
+    out = []
+    for word in name.casefold().replace("-", " ").split():
+        for ending in _ENDINGS:
+            if len(word) > len(ending) + 3 and word.endswith(ending):
+                word = word[: -len(ending)]
+                break
+        out.append(word)
+    return tuple(out)
+
+
+def same_institution_keys(keys: list[str]) -> list[str]:
+    """`keys` with a short name mapped onto the one longer name that continues it
+    ("Carl von Ossietzky Universität" → "… Universität Oldenburg", "Technologie- und
+    Gründerzentrum" → "… Gründerzentrum Jerichower Land"): one institution, one row."""
+    ordered = sorted((key,) for key in set(keys))
+    longer: dict[str, str] = {}
+    for (key,) in ordered:
+        if " " in key and len(continuations := _with_prefix(ordered, key + " ")) == 1:
+            longer[key] = continuations[0][0]
+    return [longer.get(k, k) for k in keys]
+
+
+class _CentreIndex:
+    """The release's centre mentions, for "is this institution the centre itself?"."""
+
+    def __init__(self, centres: list[Mention]):
+        self.spans = sorted((c.start, c.end) for c in centres)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+        self.acronyms = {c.attrs.get("acronym") for c in centres} - {None, ""}
+        self.names = {(c.normalized or c.text).casefold() for c in centres}
+
+    def holds(self, org: Mention) -> bool:
+        if org.attrs.get("acronym") in self.acronyms or (org.normalized or org.text).casefold() in self.names:
+            return True
+        # "Helmholtz Zentrum München": a name that opens before the centre word is an institution's
+        lo = bisect_left(self.starts, org.start - self.longest)
+        hi = bisect_left(self.starts, org.end)
+        return any(org.start >= s and e > org.start for s, e in self.spans[lo:hi])
+
+
+def _not_member_cue(text: str, org: Mention, cues, cue_starts: list[int], sentences: Sentences) -> int | None:
+    """Offset of a not-member cue shortly before the institution in its sentence."""
+    s_start, _ = sentences.span(org.start)
+    i = bisect_left(cue_starts, org.start) - 1
+    while i >= 0 and cues[i][0] >= s_start:
+        start, end = cues[i]
+        if 0 <= org.start - end <= NOT_MEMBER_WINDOW:
+            return start
+        if org.start - end > NOT_MEMBER_WINDOW:
+            break
+        i -= 1
+    return None

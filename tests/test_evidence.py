@@ -1,0 +1,104 @@
+"""Consortium membership from evidence (relations/evidence.py): texts written for these tests."""
+from __future__ import annotations
+
+from extract import analyse_text
+from extract.model import Mention
+from extract.relations.evidence import DEFAULT_WEIGHTS, parse_weights, score_members
+from extract.relations.sentences import Sentences
+from extract.rules import load_rules
+
+
+def partners(text: str) -> dict[str, dict]:
+    return {r["name"]: r for r in analyse_text(text)["partners"]}
+
+
+def test_an_institution_named_without_any_cue_is_a_member():
+    # no cue word of rules/patterns/relations.jsonl names the consortium here
+    text = ("Das Kompetenzzentrum Lernfabrik in Kassel nimmt die Arbeit auf. Die Universität Kassel "
+            "kümmert sich um die Forschung, die Handwerkskammer Kassel um die Betriebe.")
+    rows = partners(text)
+    assert {"Universität Kassel", "Handwerkskammer Kassel"} <= set(rows)
+    row = rows["Universität Kassel"]
+    assert row["rule"] == "rel.partner.evidence"
+    assert row["score"] >= DEFAULT_WEIGHTS["threshold"]
+    assert "mentioned@" in row["evidence"]
+    assert row["surface"] == text[row["start_char"]:row["end_char"]]
+
+
+def test_a_cued_member_keeps_its_role_and_names_the_cue_in_its_evidence():
+    text = ("Das Zentrum Digitale Arbeit in Jena startet. Es steht unter der Leitung der Ernst-Abbe-"
+            "Hochschule Jena.")
+    row = partners(text)["Ernst-Abbe-Hochschule Jena"]
+    assert row["role"] == "lead"
+    assert row["evidence"].startswith("cue@")
+
+
+def test_customers_sponsors_and_the_issuer_are_not_members():
+    text = ("Das Kompetenzzentrum Lernfabrik in Kassel nimmt die Arbeit auf. Partner ist die "
+            "Universität Kassel. Zu den Kunden zählt etwa die Maschinenbau Nordhessen GmbH. "
+            "Pressemitteilung der Wirtschaftsförderung Region Kassel.")
+    rows = partners(text)
+    assert "Universität Kassel" in rows
+    assert not any("Maschinenbau" in name for name in rows)
+    assert not any(name.startswith("Wirtschaftsförderung") for name in rows)
+
+
+def test_the_parent_of_a_member_institute_is_not_a_second_member():
+    text = ("Das Zentrum Batterie in Aachen startet. Gemeinsam mit dem Institut für Stromrichter der "
+            "RWTH Aachen baut es eine Linie auf. Die RWTH Aachen stellt dafür eine Halle bereit.")
+    rows = partners(text)
+    assert any(name.startswith("Institut für Stromrichter") for name in rows)
+    assert "RWTH Aachen" not in rows
+
+
+def test_score_members_on_hand_made_mentions():
+    text = "Das Hub Nord startet. Die Hochschule Nord forscht. Kunden wie die Firma Beta AG sparen."
+    hub = Mention("CENTRE", 4, 12, "Hub Nord", "t", "Hub Nord", {})
+    uni = Mention("ORG", 26, 41, "Hochschule Nord", "t", "Hochschule Nord", {})
+    firm = Mention("ORG", 65, 78, "Firma Beta AG", "t", "Firma Beta AG", {})
+    same = Mention("ORG", 4, 12, "Hub Nord", "t", "Hub Nord", {})
+    cue = text.index("Kunden")
+    members = score_members(text, [same, uni, firm], ["hub", "uni", "firm"], {}, [hub],
+                            [(cue, cue + 6)], Sentences(text), DEFAULT_WEIGHTS)
+    threshold = DEFAULT_WEIGHTS["threshold"]
+    assert members["uni"].score >= threshold
+    assert members["firm"].score < threshold and "not_member" in members["firm"].evidence
+    assert members["hub"].score < threshold and "is_centre" in members["hub"].evidence
+
+
+def test_the_weights_are_read_from_the_rules_and_name_known_signals_only():
+    lines = load_rules().word_list("partner_signals")
+    weights = parse_weights(lines)
+    assert set(weights) == set(DEFAULT_WEIGHTS)
+    assert {line.partition("=")[0].strip() for line in lines} <= set(DEFAULT_WEIGHTS)
+
+
+def test_a_short_name_and_its_longer_form_are_one_member():
+    text = ("Das Zentrum Hören in Oldenburg startet. Die Maria von Linden Universität Oldenburg forscht. "
+            "Sprecher ist ein Professor der Maria von Linden Universität.")
+    names = [n for n in partners(text) if "Linden" in n]
+    assert names == ["Maria von Linden Universität Oldenburg"]
+
+
+def test_the_release_s_centre_is_no_partner():
+    # "Gründerzentrum X" is both an institution and a centre mention: here it is the centre
+    text = ("Die Universität Magdeburg baut in Wernigerode das Gründerzentrum Wernigerode auf. Das "
+            "Gründerzentrum Wernigerode berät Gründer.")
+    rows = partners(text)
+    assert "Universität Magdeburg" in rows
+    assert not any(name.startswith("Gründerzentrum") for name in rows)
+
+
+def test_companies_named_as_examples_of_the_audience_are_not_members():
+    text = ("Das Kompetenzzentrum Lernfabrik in Kassel nimmt die Arbeit auf. Partner ist die "
+            "Universität Kassel. Unternehmen wie Festo nutzen das Angebot schon.")
+    rows = partners(text)
+    assert "Universität Kassel" in rows and "Festo" not in rows
+
+
+def test_a_brand_named_for_context_is_no_member_but_a_cued_one_is():
+    text = ("Festo ist längst in Esslingen. Das Kompetenzzentrum Lernfabrik in Esslingen startet; die "
+            "Gründungspartner, darunter Trumpf und die Hochschule Esslingen, bauen es auf.")
+    rows = partners(text)
+    assert "Trumpf" in rows and "Hochschule Esslingen" in rows
+    assert "Festo" not in rows

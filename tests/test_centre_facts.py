@@ -190,3 +190,15 @@ def test_a_sentence_ending_in_a_legal_form_does_not_lend_its_centre_to_the_next(
           mention(text, "MONEY", "190.000 Euro", amount_eur=190000)]
     rows = build_facts(text, ms, all_triggers(text))["centres"]
     assert {r["city"]: r["funding_eur"] for r in rows} == {"Kiel": 190000, "Ulm": None}
+
+
+def test_the_institution_in_a_list_entry_leads_the_centre_made_from_it():
+    text = "Landeszentren:\n• „Wasser“ (Forschungsverbund Nord, Kiel)\n• „Boden“ (Universität Ulm)\n"
+    first, second = text.index("„Wasser"), text.index("„Boden")
+    ms = [mention(text, "CENTRE", "Landeszentren", "Landeszentrum Kiel", city="Kiel", site=True,
+                  entry=(first, text.index("\n", first))),
+          mention(text, "CENTRE", "Landeszentren", "Landeszentrum Ulm", city="Ulm", site=True,
+                  entry=(second, text.index("\n", second))),
+          mention(text, "ORG", "Forschungsverbund Nord"), mention(text, "ORG", "Universität Ulm", city="Ulm")]
+    rows = build_facts(text, ms, all_triggers(text))["centres"]
+    assert {r["city"]: r["lead_partner"] for r in rows} == {"Kiel": "Forschungsverbund Nord", "Ulm": "Universität Ulm"}

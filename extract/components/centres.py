@@ -496,7 +496,9 @@ class Centres:
                         city = _leading_city(text, s, e, ctx) or (cities[-1][1] if cities else None)
                         if city and (m.start, city) not in used:
                             used.add((m.start, city))
-                            out.append(_site(m, city, "centres.plural_bullets"))
+                            site = _site(m, city, "centres.plural_bullets")
+                            site.attrs["entry"] = (s, e)  # its host institution stands in it
+                            out.append(site)
         for cue in self.site_cues:
             for c in cue.finditer(text):
                 s_start, s_end = ctx.sentence(c.start())

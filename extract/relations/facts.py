@@ -42,6 +42,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     anaphors = [m for m in centre_mentions if m.attrs.get("anaphor") or is_bare(m)]
     orgs = mentions_of(live, "ORG")
     owned = owners(text, [m for m in centre_mentions if is_concrete(m)], orgs)
+    owned.update(entry_hosts(centre_mentions, orgs, owned))
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
     # partner links once, before the centres: the coordinator's city may key a centre
     cues = [t for t in triggers if not t.kind.startswith(("programme", "centre_")) and t.kind != "not_member"]
@@ -146,6 +147,19 @@ def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
                      "duration_months": a.get("duration_months"), "kind": kind, "text": m.text,
                      "_centre": centre, **_prov(m)})
     return rows
+
+
+def entry_hosts(centre_mentions: list[Mention], orgs: list[Mention], owned: dict) -> dict[int, Mention]:
+    """{id(centre): institution} for a centre made from a list entry ("• „TBG“ (Senckenberg
+    Gesellschaft, Frankfurt)"): the institution the entry names hosts (leads) it."""
+    found = {}
+    for m in centre_mentions:
+        entry = m.attrs.get("entry")
+        if entry and id(m) not in owned:
+            inside = [o for o in orgs if entry[0] <= o.start and o.end <= entry[1]]
+            if inside:
+                found[id(m)] = inside[0]
+    return found
 
 
 def lead_city(text: str, links, cities: list[Mention]) -> str | None:

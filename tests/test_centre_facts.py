@@ -202,3 +202,12 @@ def test_the_institution_in_a_list_entry_leads_the_centre_made_from_it():
           mention(text, "ORG", "Forschungsverbund Nord"), mention(text, "ORG", "Universität Ulm", city="Ulm")]
     rows = build_facts(text, ms, all_triggers(text))["centres"]
     assert {r["city"]: r["lead_partner"] for r in rows} == {"Kiel": "Forschungsverbund Nord", "Ulm": "Universität Ulm"}
+
+
+def test_a_sum_stated_for_the_centre_beats_an_earlier_sum_it_only_takes_by_default():
+    text = ("Das Land investiert 50 Mio. Euro in die Digitalisierung der Wirtschaft. "
+            "Das Transferzentrum Nordlicht in Emden erhält davon 2 Mio. Euro.")
+    ms = [mention(text, "CENTRE", "Transferzentrum Nordlicht", city="Emden"),
+          mention(text, "MONEY", "50 Mio. Euro", amount_eur=50000000),
+          mention(text, "MONEY", "2 Mio. Euro", amount_eur=2000000)]
+    assert build_facts(text, ms, all_triggers(text))["centres"][0]["funding_eur"] == 2000000

@@ -57,6 +57,8 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     plurals = [m for m in centre_mentions if m.attrs.get("plural")]
     named = [m for m in centre_mentions if is_concrete(m) and not m.attrs.get("site")]
 
+    by_default: set[int] = set()
+
     def scope_of(m: Mention) -> tuple[Centre | None, str]:
         span = _cut_at_legal_form(text, sentences.span(m.start), m.start)
         if len(centres) > 1 and (own := clause_centre(text, m.start, span, centres, cities)):
@@ -72,6 +74,8 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
         cues = programme + programme_all if how == "single" else programme_all
         if centre and any(span[0] <= t.start < span[1] for t in cues):
             return None, "programme"
+        if how == "single":
+            by_default.add(m.start)  # tied only because the text has one centre
         return centre, "centre" if centre else "other"
 
     funding = _funding_rows(text, mentions_of(live, "MONEY"), scope_of)
@@ -80,7 +84,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     partners = _partner_rows(text, orgs, triggers, links, sentences, cities, centres, anaphors, owner_of,
                              [m for c in centres for m in c.mentions], weights or DEFAULT_WEIGHTS)
     return {
-        "centres": _centre_rows(centres, funding, periods, partners, states,
+        "centres": _centre_rows(centres, funding, periods, partners, states, by_default,
                                 start_points(text, live, [t for t in triggers if t.kind == "centre_start"],
                                              sentences)),
         "cities": _city_rows(cities),
@@ -235,12 +239,15 @@ def end_from_start(span: dict | None, starts: list[tuple[int, str]]) -> str | No
     return f"{months // 12:04d}-{months % 12 + 1:02d}"
 
 
-def _centre_rows(centres, funding, periods, partners, states, starts=()) -> list[dict]:
+def _centre_rows(centres, funding, periods, partners, states, by_default=frozenset(), starts=()) -> list[dict]:
     rows = []
     for c in centres:
         # A sum given "jeweils"/"je" goes to every centre without a sum of its own.
         money = [f for f in funding if f["_centre"] is c] or [f for f in funding if f["_each"]]
-        money = [most_precise(money[0], money)] if money else []
+        # a sum stated for the centre (named, referred to, its city) before one it takes only
+        # because the text has no other centre
+        stated = [f for f in money if f["start_char"] not in by_default]
+        money = [most_precise((stated or money)[0], money)] if money else []
         spans = [p for p in periods if p["_centre"] is c and p["kind"] != "deadline"]
         if not spans:
             # the dominant centre takes any span; others the spans tied to no centre

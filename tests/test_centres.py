@@ -427,3 +427,8 @@ def test_zentrum_fuer_with_its_acronym_and_its_sites_is_a_centre_with_sites(cent
     text = "Das Deutsche Zentrum für Lungenmedizin (DZLM) hat drei Standorte: Gießen, Kassel und Fulda."
     found = run(centres, text)
     assert [m.attrs["city"] for m in found if m.attrs["city"]] == ["Gießen", "Kassel", "Fulda"]
+
+
+def test_a_head_named_as_a_programme_is_no_centre(centres):
+    text = "Der Antrag gewann im Wettbewerb „Forschungscampus – Partnerschaft für Innovation“ in Kassel."
+    assert not concrete(run(centres, text))

@@ -64,6 +64,8 @@ _SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:\n][ \t]*)(?:(?:Das|Der|Die)[ \t]+)?$")
 _HOST_AFTER = re.compile(r"[ \t]+(?:an|bei)[ \t]+(?:der|dem)[ \t]+[A-ZÄÖÜ]|[ \t]+am[ \t]+[A-ZÄÖÜ]")
 _ACRONYM = re.compile(r"[ \t]*\((#?[A-ZÄÖÜ][\w#.&-]{0,14})\)")
 _LEGAL_FORM = re.compile(r"[ \t]*(?:e\.[ ]?V\.|gGmbH|GmbH|mbH|AG|e\.G\.|KG)(?!\w)")
+_PROGRAMME_BEFORE = re.compile(r"(?:Wettbewerb|[Pp]rogramm|Initiative|Förderlinie|Förderaufruf|Ausschreibung|"
+                               r"Förderrichtlinie)(?:e?s)?[ \t]+[„\"“»«‚]?$")
 _NEW = re.compile(r"\b(?:neue[nmrs]?|gegründete[nmrs]?|neu[ ]gegründete[nmrs]?)[ \t]+(?:[\w-]+[ \t]+)?$")
 # a sentence ends at . ! ? before a capital, not after an ordinal ("am 2. September") or a
 # title ("Dr. Ude"), and at every line break
@@ -340,7 +342,9 @@ class Centres:
                     city, city_rule = tail_city, "centres.in_name"
         if _LEGAL_FORM.match(text, name_end):
             return None  # "… GmbH", "… e.V.": an organisation, a partner at most
-        generic = True if plural else det in _INDEFINITE and not named
+        # im Wettbewerb „Forschungscampus – …“: the programme, not a centre
+        programme = bool(_PROGRAMME_BEFORE.search(text, max(0, name_start - 30), name_start))
+        generic = True if plural else (det in _INDEFINITE and not named) or programme
         if city is None and not plural:
             city, city_rule = self._city_after(text, name_end, ctx)
         if city is None and not plural:
@@ -354,7 +358,7 @@ class Centres:
                 plural, city_rule = False, city_rule + "+partitive"
         if city and not plural:
             named = True
-            generic = False
+            generic = programme
         anaphor = bool(bare and not named and not plural and not generic)
         if bare and not named and not plural and det not in _DEFINITE and det not in _INDEFINITE:
             anaphor = True

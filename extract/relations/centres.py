@@ -67,6 +67,7 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
     only = next(iter(placed)) if len(placed) == 1 else None
     fallback = None if placed else lead_city or main_city(cities)
     centres: dict[str | None, Centre] = {}
+    named_here: dict[str | None, bool] = {}  # is the centre's name from a mention placed there?
     for m in concrete:
         # the owner's city ("KI-Lab X der Technologiepark Heidelberg GmbH") outranks that of
         # a centre of another name: an institution named with the centre is where it sits
@@ -75,10 +76,13 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
         if city is None:
             continue  # nothing to key it by
         c = centres.get(city)
+        name = m.normalized or m.text
         if c is None:
-            centres[city] = c = Centre(city, m.normalized or m.text, m.attrs.get("kind") or "", m)
-        elif len(m.normalized or m.text) > len(c.name):
-            c.name = m.normalized or m.text
+            centres[city] = c = Centre(city, name, m.attrs.get("kind") or "", m)
+            named_here[city] = bool(m.attrs.get("city"))
+        elif (bool(m.attrs.get("city")), len(name)) > (named_here[city], len(c.name)):
+            # the longest name among the mentions the text itself places there
+            c.name, named_here[city] = name, bool(m.attrs.get("city"))
         c.mentions.append(m)
     return list(centres.values())
 

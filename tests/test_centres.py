@@ -261,6 +261,8 @@ def test_centres_of_other_programmes(centres, text, kind, city):
     "Die sieben Exzellenzcluster der Universität Kassel forschen weiter.",
     "Die Cluster der Region treffen sich in Gießen.",
     "Im Oberstufenzentrum in Trier wird gebaut.",
+    "Er leitete das Sprachenzentrum der Universität Kassel.",
+    "Behandelt wird im Herzzentrum in Gießen.",
 ])
 def test_venues_and_plurals_of_new_heads_are_not_centres(centres, text):
     assert not concrete(run(centres, text))

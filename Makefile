@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 N ?= 2000
 
-.PHONY: install run test lint bench bench-memory bench-steps clean
+.PHONY: install run test lint bench bench-memory bench-steps bench-worst clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -37,6 +37,10 @@ bench-memory: install
 
 bench-steps: install
 	$(BIN)/python bench/bench.py --components --docs $(N)
+
+# time per MB on pathological inputs (one long sentence, a comma list, no full stop) vs the bench corpus
+bench-worst: install
+	$(BIN)/python bench/worst.py
 
 clean:
 	rm -rf $(VENV) outputs/*.csv outputs/*.parquet outputs/*.jsonl outputs/texts bench/data

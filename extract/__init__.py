@@ -25,14 +25,30 @@ def analyse_text(text: str, *, published: str | None = None, doc_id: str = "text
     """The facts of one text: {"documents": [...], "mentions": [...], "centres": [...], ...}.
 
     `published` (YYYY-MM-DD) resolves relative spans when the text states no date itself.
+    The text is normalised as `extract run` normalises a file (LF line ends, NFC, no invisible
+    characters: `extract.io.decode.normalise_text`); offsets index that normalised text.
     """
     global _NLP
     from .io import Document
+    from .io.decode import normalise_text
     from .pipeline import analyse_long
     from .tables import doc_rows
 
+    published = _iso_date(published)
+    text = normalise_text(text)
     if _NLP is None:
         _NLP = load_pipeline()
     doc = analyse_long(_NLP, text, doc_id=doc_id, published=published)
     document = Document(doc_id=doc_id, source="", text=text, kind="txt", status="ok")
     return doc_rows(document, doc)
+
+
+def _iso_date(value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ValueError(f"published={value!r} is not a date YYYY-MM-DD") from None

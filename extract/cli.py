@@ -1,9 +1,12 @@
 """Command line: thin Typer wrappers over plain functions. Heavy imports happen inside commands."""
 from __future__ import annotations
 
+import enum
+import functools
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 
 app = typer.Typer(help="Extract centres, partners, funding and periods from German press releases.",
@@ -12,43 +15,120 @@ app = typer.Typer(help="Extract centres, partners, funding and periods from Germ
 rules_app = typer.Typer(help="Validate and list the rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
+class Format(enum.StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+class Engine(enum.StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Extract centres, partners, funding and periods from German press releases."""
+
+
+def _fail(message: str, code: int):
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def one_line_errors(command):
+    """Every failure of a command as one line on stderr, never a traceback: exit 2 for a usage
+    mistake (a missing file, a bad option value, an out folder that cannot be used), 1 for a
+    run that failed (disk full, a worker killed, a scheduler not reached), 130 for Ctrl-C."""
+
+    @functools.wraps(command)
+    def guarded(*args, **kwargs):
+        from concurrent.futures.process import BrokenProcessPool
+
+        from .evaluate import EvaluateError
+        from .outdir import OutDirError
+        from .rules import RuleError
+
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, click.exceptions.Exit, click.ClickException):
+            raise
+        except KeyboardInterrupt:
+            raise _fail("interrupted", 130) from None
+        except RuleError as exc:
+            more = f" (and {len(exc.problems) - 1} more: extract rules check)" if len(exc.problems) > 1 else ""
+            raise _fail(f"{exc.problems[0]}{more}", 2) from None
+        except EvaluateError as exc:
+            raise _fail(str(exc), 1) from None
+        except (OutDirError, ValueError) as exc:
+            raise _fail(str(exc), 2) from None
+        except BrokenProcessPool:
+            raise _fail("a worker process died (killed, or out of memory); the run is incomplete and "
+                        "the previous tables are kept", 1) from None
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError) as exc:
+            raise _fail(_os_message(exc), 2) from None
+        except (OSError, TimeoutError) as exc:
+            raise _fail(_os_message(exc), 1) from None
+
+    return guarded
+
+
+def _os_message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror}{where}"
+    return str(exc) or type(exc).__name__
+
 Model = Annotated[str | None, typer.Option(help="spaCy model to load (default: de_core_news_sm if "
                                                  "installed, else a blank German pipeline).")]
 RulesDir = Annotated[Path | None, typer.Option("--rules", help="Rules folder (default: the project's rules/).")]
 
 
 @app.command()
+@one_line_errors
 def run(
     corpus: Annotated[Path, typer.Argument(help="Folder of releases (.txt, .md, .html, .pdf) or one file.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("outputs"),
-    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or jsonl.")] = "csv",
+    fmt: Annotated[Format, typer.Option("--format", case_sensitive=False, help="Table format.")] = Format.csv,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes: 0 = one per core "
                                                                    "(64+ documents), 1 = this process only.")] = 0,
-    engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
+    engine: Annotated[Engine, typer.Option(case_sensitive=False, help="Where documents are processed.")] = Engine.local,
     scheduler: Annotated[str | None, typer.Option(help="dask scheduler address (tcp://host:8786); "
                                                        "without it a LocalCluster is started.")] = None,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any document failed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Write into --out even when it holds files this "
+                                                        "tool did not write, or lies in the corpus.")] = False,
+    wait: Annotated[bool, typer.Option("--wait", help="When another run writes to --out, wait for it "
+                                                      "instead of exiting.")] = False,
+    doc_timeout: Annotated[float, typer.Option("--doc-timeout", min=0, help="Seconds one document may "
+                                               "take; a slower one gets an error row (0: no limit).")] = 120.0,
     model: Model = None,
     rules: RulesDir = None,
 ) -> None:
     """Process a corpus and write the tables (documents, mentions, centres, …) to --out."""
-    from .rules import RuleError
     from .runner import run_corpus
 
-    try:
-        summary = run_corpus(corpus=corpus, out=out, fmt=fmt, jobs=jobs, engine=engine,
-                             scheduler=scheduler, model=model, rules_dir=rules, quiet=quiet)
-    except (FileNotFoundError, ValueError, RuleError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+    summary = run_corpus(corpus=corpus, out=out, fmt=Format(fmt).value, jobs=jobs, engine=Engine(engine).value,
+                         scheduler=scheduler, model=model, rules_dir=rules, quiet=quiet,
+                         force=force, wait=wait, doc_timeout=doc_timeout)
     if not quiet:
         typer.echo(summary.line(), err=True)
     if strict and summary.n_error:
-        raise typer.Exit(1)
+        raise _fail(summary.failed_line(), 1)
 
 
 @app.command()
+@one_line_errors
 def evaluate(
     gold: Annotated[Path, typer.Option(help="Folder of gold JSON files (one per document).")],
     corpus: Annotated[Path, typer.Argument(help="Corpus to run, or an outputs folder with --pred.")],
@@ -58,10 +138,14 @@ def evaluate(
     rules: RulesDir = None,
 ) -> None:
     """Precision, recall and F1 per field against gold annotations."""
-    from .evaluate import evaluate_corpus, format_report
+    from .evaluate import EvaluateError, evaluate_corpus, format_report
+    from .outdir import OutDirError
 
-    report = evaluate_corpus(gold=gold, corpus=corpus, pred_dir=corpus if pred else None,
-                             rules_dir=rules)
+    try:
+        report = evaluate_corpus(gold=gold, corpus=corpus, pred_dir=corpus if pred else None,
+                                 rules_dir=rules)
+    except (OutDirError, FileNotFoundError) as exc:
+        raise EvaluateError(str(exc)) from exc
     typer.echo(format_report(report, docs=docs, as_json=as_json))
 
 
@@ -81,17 +165,13 @@ Published = Annotated[str | None, typer.Option(callback=_iso_date, help="Publica
 
 
 def _analyse_file(file: Path, published, model, rules):
-    from .rules import RuleError
     from .show import analyse_file
 
-    try:
-        return analyse_file(file, published=published, model=model, rules_dir=rules)
-    except (FileNotFoundError, ValueError, RuleError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+    return analyse_file(file, published=published, model=model, rules_dir=rules)
 
 
 @app.command()
+@one_line_errors
 def show(
     file: Annotated[Path, typer.Argument(help="One release (.txt, .md, .html, .pdf).")],
     html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML page here "
@@ -103,6 +183,8 @@ def show(
     """Print the text with its mentions coloured by label, then a summary of its facts."""
     import sys
 
+    if html is not None and html.is_dir():
+        raise _fail(f"--html {html} is a folder; give the name of the page to write", 2)
     view = _analyse_file(file, published, model, rules)
     if html is not None:
         from .html_view import render_html
@@ -117,6 +199,7 @@ def show(
 
 
 @app.command()
+@one_line_errors
 def explain(
     file: Annotated[Path, typer.Argument(help="One release (.txt, .md, .html, .pdf).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
@@ -132,6 +215,7 @@ def explain(
 
 
 @rules_app.command("check")
+@one_line_errors
 def rules_check(rules: RulesDir = None) -> None:
     """Validate every rule file; print FILE:LINE: message for each problem, exit 1 on any."""
     from .rules import RuleError, load_rules
@@ -148,6 +232,7 @@ def rules_check(rules: RulesDir = None) -> None:
 
 
 @rules_app.command("list")
+@one_line_errors
 def rules_list(
     rules: RulesDir = None,
     label: Annotated[str | None, typer.Option(help="Only rules with this label.")] = None,

@@ -20,6 +20,9 @@ CHUNK = 16
 # Chunks in flight per worker: keeps every worker busy while the parent writes results.
 IN_FLIGHT_PER_WORKER = 4
 
+# Seconds to reach a dask scheduler before the run fails (dask's default is 30).
+SCHEDULER_TIMEOUT = 5
+
 # A pipeline is rebuilt once its vocab holds this many strings (see FreshPipeline).
 MAX_STRINGS = 50_000
 
@@ -43,8 +46,8 @@ class FreshPipeline:
         self.nlp = build()
         self.rebuilds = 0
 
-    def process(self, documents: list) -> list[dict[str, list[dict]]]:
-        rows = process_documents(self.nlp, documents)
+    def process(self, documents: list, timeout: float | None = None) -> list[dict[str, list[dict]]]:
+        rows = process_documents(self.nlp, documents, timeout)
         if len(self.nlp.vocab.strings) > self.max_strings:
             self.nlp = self.build(notice=False)  # the first build said it already
             self.rebuilds += 1
@@ -73,25 +76,25 @@ def _worker_nlp(model: str | None, rules_dir: str | None) -> FreshPipeline:
     return pipeline
 
 
-def process_documents(nlp, documents: list) -> list[dict[str, list[list]]]:
+def process_documents(nlp, documents: list, timeout: float | None = None) -> list[dict[str, list[list]]]:
     """The rows of every table for each document, projected to cells (tables.cells): the
     projection runs in the workers, and lists travel back cheaper than dicts."""
     from .runner import process_document
     from .tables import cells
 
-    return [cells(process_document(nlp, d)) for d in documents]
+    return [cells(process_document(nlp, d, timeout)) for d in documents]
 
 
-def process_chunk(documents: list, model: str | None = None,
-                  rules_dir: str | None = None) -> list[dict[str, list[dict]]]:
+def process_chunk(documents: list, model: str | None = None, rules_dir: str | None = None,
+                  timeout: float | None = None) -> list[dict[str, list[dict]]]:
     """Rows of each document of a chunk; runs inside a worker (pool or dask)."""
-    return _worker_nlp(model, rules_dir).process(documents)
+    return _worker_nlp(model, rules_dir).process(documents, timeout)
 
 
-def local_results(pipeline: FreshPipeline, documents: Iterable) -> Iterator[tuple]:
+def local_results(pipeline: FreshPipeline, documents: Iterable, timeout: float | None = None) -> Iterator[tuple]:
     """(document, cells) in input order in this process."""
     for chunk in _chunks(documents, CHUNK):
-        yield from zip(chunk, pipeline.process(chunk), strict=True)
+        yield from zip(chunk, pipeline.process(chunk, timeout), strict=True)
 
 
 def _chunks(documents: Iterable, size: int) -> Iterator[list]:
@@ -129,12 +132,45 @@ def _key(rules_dir: str | Path | None) -> str | None:
 
 # --- local worker processes --------------------------------------------------------------
 
-def _pool_init(model: str | None, rules_dir: str | None) -> None:
+def _pool_init(model: str | None, rules_dir: str | None, parent: int | None = None) -> None:
+    if parent is not None:
+        from .outdir import close_inherited_locks
+
+        exit_with_parent(parent)
+        close_inherited_locks()
     _worker_nlp(model, rules_dir)
 
 
+def exit_with_parent(parent: int) -> None:
+    """End this worker when the run that started it dies (kill -9): no orphan goes on working.
+    Linux sends the signal itself (PR_SET_PDEATHSIG); elsewhere a thread watches the parent."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        armed = libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        import threading
+
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
+
+
 def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
-                 rules_dir: str | Path | None = None) -> Iterator[tuple]:
+                 rules_dir: str | Path | None = None, timeout: float | None = None) -> Iterator[tuple]:
     """(document, cells) in input order from `jobs` worker processes.
 
     Chunks are submitted as the input is read, at most jobs × IN_FLIGHT_PER_WORKER of them
@@ -153,10 +189,11 @@ def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
     # Rule errors surface here with FILE:LINE, not as a broken pool; forked workers inherit
     # the loaded rules.
     cached_rules(rules_key)
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_pool_init, initargs=(model, rules_key)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_pool_init,
+                             initargs=(model, rules_key, os.getpid())) as pool:
         yield from _ordered(
             _chunks(documents, CHUNK),
-            submit=lambda chunk: pool.submit(process_chunk, chunk, model, rules_key),
+            submit=lambda chunk: pool.submit(process_chunk, chunk, model, rules_key, timeout),
             result=lambda future: future.result(),
             limit=jobs * IN_FLIGHT_PER_WORKER)
 
@@ -164,7 +201,8 @@ def pool_results(documents: Iterable, *, jobs: int, model: str | None = None,
 # --- dask.distributed ------------------------------------------------------------------------
 
 def dask_results(documents: Iterable, *, scheduler: str | None = None, model: str | None = None,
-                 rules_dir: str | Path | None = None, n_workers: int | None = None) -> Iterator[tuple]:
+                 rules_dir: str | Path | None = None, n_workers: int | None = None,
+                 timeout: float | None = None) -> Iterator[tuple]:
     """(document, cells) in input order from a dask cluster.
 
     With `scheduler` (tcp://host:8786) the run connects to that cluster, whose workers must
@@ -179,7 +217,7 @@ def dask_results(documents: Iterable, *, scheduler: str | None = None, model: st
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler)
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
         else:
             cluster = LocalCluster(n_workers=n_workers or default_workers(), threads_per_worker=1,
                                    processes=True, dashboard_address=None,
@@ -190,7 +228,8 @@ def dask_results(documents: Iterable, *, scheduler: str | None = None, model: st
             yield from _ordered(
                 _chunks(documents, CHUNK),
                 # pure=False: two chunks with equal text must still both run (no key reuse).
-                submit=lambda chunk: client.submit(process_chunk, chunk, model, rules_key, pure=False),
+                submit=lambda chunk: client.submit(process_chunk, chunk, model, rules_key, timeout,
+                                                   pure=False),
                 result=lambda future: future.result(),
                 limit=workers * IN_FLIGHT_PER_WORKER)
     finally:

@@ -155,23 +155,84 @@ def _centre_facts(gold_centres, pred_rows) -> tuple[int, int, int]:
     return tp, fp, fn
 
 
+class EvaluateError(Exception):
+    """Nothing to score: no gold, no tables, no document in common, or a malformed gold file."""
+
+
+_TABLES = ("documents", "cities", "centres", "ministries", "partners", "funding", "periods", "persons")
+
+
 def read_tables(pred_dir: Path) -> dict[str, dict[str, list[dict]]]:
+    """The tables of an outputs folder (CSV, JSONL or Parquet) by doc_id; raises
+    outdir.OutDirError unless they are the complete set of one run (outdir.check_complete),
+    EvaluateError when the folder holds no tables."""
+    from .outdir import check_complete
+
+    pred_dir = Path(pred_dir)
+    if not pred_dir.is_dir():
+        raise EvaluateError(f"prediction folder not found: {pred_dir}")
+    check_complete(pred_dir)
+    fmt = next((f for f in ("csv", "jsonl", "parquet") if (pred_dir / f"documents.{f}").is_file()), None)
+    if fmt is None:
+        raise EvaluateError(f"no tables in {pred_dir} (documents.csv, .jsonl or .parquet); "
+                            f"write them with extract run --out {pred_dir}")
     tables = {}
-    for name in ("documents", "cities", "centres", "ministries", "partners", "funding", "periods", "persons"):
+    for name in _TABLES:
         by_doc: dict[str, list[dict]] = {}
-        path = Path(pred_dir) / f"{name}.csv"
+        path = pred_dir / f"{name}.{fmt}"
         if path.exists():
-            with path.open(encoding="utf-8", newline="") as fh:
-                for row in csv.DictReader(fh):
-                    by_doc.setdefault(row.get("doc_id", ""), []).append(row)
+            for row in _rows(path, fmt):
+                by_doc.setdefault(row.get("doc_id", ""), []).append(row)
         tables[name] = by_doc
     return tables
 
 
+def _rows(path: Path, fmt: str):
+    """Rows as dicts of strings, as the CSV holds them, whatever the format."""
+    if fmt == "csv":
+        with path.open(encoding="utf-8", newline="") as fh:
+            yield from csv.DictReader(fh)
+    elif fmt == "jsonl":
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    yield {k: "" if v is None else str(v) for k, v in json.loads(line).items()}
+    else:
+        import pyarrow.parquet as pq
+
+        yield from ({k: "" if v is None else str(v) for k, v in row.items()}
+                    for row in pq.read_table(path).to_pylist())
+
+
+def read_gold(gold_dir: Path) -> dict[str, dict]:
+    """{doc_id: gold} of the *.json files in `gold_dir`; EvaluateError names a malformed file."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise EvaluateError(f"gold folder not found: {gold_dir}")
+    golds = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        try:
+            golds[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise EvaluateError(f"{path}:{exc.lineno}: invalid JSON ({exc.msg})") from None
+        except UnicodeDecodeError:
+            raise EvaluateError(f"{path}: not UTF-8 text") from None
+        if not isinstance(golds[path.stem], dict):
+            raise EvaluateError(f"{path}:1: a gold file holds one JSON object")
+    if not golds:
+        raise EvaluateError(f"no gold files (*.json) in {gold_dir}")
+    return golds
+
+
 def score(gold_dir: Path, pred_dir: Path) -> dict:
-    """{"fields": {field: {tp, fp, fn, p, r, f1}}, "mission_f1", "all_f1", "docs": {...}}."""
-    golds = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(gold_dir).glob("*.json"))}
+    """{"fields": {field: {tp, fp, fn, p, r, f1}}, "mission_f1", "all_f1", "docs": {...}}.
+    EvaluateError when there is nothing to score (see read_gold, read_tables) or no gold
+    document is among the predicted ones."""
+    golds = read_gold(gold_dir)
     tables = read_tables(pred_dir)
+    if not golds.keys() & tables["documents"].keys():
+        raise EvaluateError(f"no document of the gold in {gold_dir} is in the tables of {pred_dir} "
+                            f"(doc_id is the file name without suffix)")
     totals = {f: [0, 0, 0] for f in MISSION + EXTRA}
     docs = {}
     for doc_id, gold in golds.items():
@@ -206,6 +267,7 @@ def evaluate_corpus(*, gold: Path, corpus: Path, pred_dir: Path | None = None, r
         return score(gold, pred_dir)
     from .runner import run_corpus
 
+    read_gold(gold)  # fail before the run
     with tempfile.TemporaryDirectory(prefix="extract-eval-") as tmp:
         run_corpus(corpus=corpus, out=Path(tmp), rules_dir=rules_dir, quiet=True)
         return score(gold, Path(tmp))

@@ -1,13 +1,16 @@
 """Run the pipeline over a corpus folder and stream the tables out."""
 from __future__ import annotations
 
+import contextlib
 import itertools
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .tables import COLUMNS, doc_rows, error_rows, unneutralise
+from .tables import COLUMNS, doc_rows, error_rows, text_file_for, unneutralise
 
 _STATUS, _ERROR = COLUMNS["documents"].index("status"), COLUMNS["documents"].index("error")
 
@@ -15,6 +18,11 @@ _STATUS, _ERROR = COLUMNS["documents"].index("status"), COLUMNS["documents"].ind
 MAX_PIECE = 200_000
 # --jobs 0 starts workers only for a corpus of at least this many documents.
 AUTO_MIN_DOCS = 64
+# --doc-timeout: seconds one document may take (~0.01 s is usual, a 30 MB text ~40 s).
+DOC_TIMEOUT = 120.0
+# A document this large gets a line on stderr when it is read: its rows come much later.
+BIG_DOCUMENT = 5_000_000
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -31,44 +39,92 @@ class RunSummary:
     def docs_per_s(self) -> float:
         return self.n_docs / self.seconds if self.seconds else 0.0
 
+    def failed_line(self, shown: int = 5) -> str:
+        """The documents that failed, for --strict: "2 documents failed: a.txt (empty file); …"."""
+        names = "; ".join(f"{doc_id} ({reason})" for doc_id, reason in self.failures[:shown])
+        more = f"; and {len(self.failures) - shown} more (documents.csv)" if len(self.failures) > shown else ""
+        return f"{self.n_error} document{'s' if self.n_error != 1 else ''} failed: {names}{more}"
+
     def line(self) -> str:
         return (f"{self.n_docs} documents: {self.n_ok} ok, {self.n_error} errors, "
                 f"{self.n_skipped} skipped in {self.seconds:.1f} s "
                 f"({self.docs_per_s:.1f} docs/s) → {self.out_dir}")
 
 
-def process_document(nlp, document) -> dict[str, list[dict]]:
-    """Rows of every table for one read document; errors become a documents row."""
+class DocumentTimeout(Exception):
+    """A document took longer than its time budget (--doc-timeout)."""
+
+
+def process_document(nlp, document, timeout: float | None = None) -> dict[str, list[dict]]:
+    """Rows of every table for one read document; errors, and a document that takes longer
+    than `timeout` seconds, become a documents row with the reason."""
     from .pipeline import analyse_long
 
     if document.status != "ok" or document.text is None:
         return error_rows(document, document.error)
     try:
-        doc = analyse_long(nlp, document.text, doc_id=document.doc_id, published=document.published)
+        with time_limit(timeout):
+            doc = analyse_long(nlp, document.text, doc_id=document.doc_id, published=document.published)
+    except DocumentTimeout:
+        return error_rows(document, f"timed out: took longer than {timeout:g} s (--doc-timeout)")
     except Exception as exc:  # one bad document must not stop the run
         return error_rows(document, f"processing failed: {type(exc).__name__}: {exc}")
-    text_file = f"texts/{document.doc_id}.txt" if document.needs_text_copy else ""
+    text_file = text_file_for(document.doc_id) if document.needs_text_copy else ""
     return doc_rows(document, doc, text_file=text_file)
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise DocumentTimeout in the block once `seconds` have passed (SIGALRM: only in the main
+    thread of a process on POSIX; elsewhere, e.g. in dask's worker threads, there is no limit)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    armed = [True]
+
+    def expire(_signum, _frame):
+        if armed[0]:
+            raise DocumentTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engine: str = "local",
                scheduler: str | None = None, model: str | None = None, rules_dir: Path | None = None,
-               quiet: bool = False, progress: bool | None = None) -> RunSummary:
+               quiet: bool = False, progress: bool | None = None, force: bool = False,
+               wait: bool = False, doc_timeout: float | None = DOC_TIMEOUT) -> RunSummary:
     """Process every file under `corpus` and write the tables to `out`; `jobs` worker
-    processes (0: one per core for a corpus of AUTO_MIN_DOCS documents or more, 1: none)."""
+    processes (0: one per core for a corpus of AUTO_MIN_DOCS documents or more, 1: none).
+
+    Raises outdir.OutDirError before any work when `out` cannot take the run: it is, or lies
+    inside, the corpus; it holds files this tool did not write where the tables go (`force`
+    overrides both); another run holds it (`wait` waits for that run). A document that takes
+    longer than `doc_timeout` seconds gets an error row (None or 0: no limit)."""
     from .io import iter_corpus
     from .writers import TableWriter
 
-    corpus = Path(corpus)
+    corpus, out = Path(corpus), Path(out)
     if not corpus.exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
-    summary = RunSummary(out_dir=Path(out))
+    _check_options(engine, jobs, fmt)
+    excluded = _check_overlap(corpus, out, force)
+    summary = RunSummary(out_dir=out)
     started = time.perf_counter()
-    documents = iter_corpus(corpus) if corpus.is_dir() else iter([_single(corpus)])
-    results = _results(documents, engine=engine, jobs=jobs, scheduler=scheduler, model=model,
-                       rules_dir=rules_dir, quiet=quiet)
     show = (not quiet) and (progress if progress is not None else sys.stderr.isatty())
-    with TableWriter(out, fmt) as writer:
+    with TableWriter(out, fmt, force=force, wait=wait, meta=_run_meta(corpus, rules_dir)) as writer:
+        documents = (iter_corpus(corpus, exclude=excluded) if corpus.is_dir()
+                     else iter([_single(corpus)]))
+        if not quiet:
+            documents = _announce_big(documents)
+        results = _results(documents, engine=engine, jobs=jobs, scheduler=scheduler, model=model,
+                           rules_dir=rules_dir, quiet=quiet, timeout=doc_timeout or None)
         for document, cells in results:
             if document.needs_text_copy and document.text is not None:
                 path, _ = writer.text_path(document.doc_id)
@@ -83,23 +139,73 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
     return summary
 
 
+def _check_overlap(corpus: Path, out: Path, force: bool) -> list[Path]:
+    """The paths the corpus walk must leave out; refuses an out folder that is or lies inside
+    the corpus, or a corpus that lies where the run writes (unless `force`)."""
+    from .outdir import TEXTS, OutDirError, table_files
+    from .writers import FORMATS
+
+    real_corpus, real_out = corpus.resolve(), out.resolve()
+    written = [real_out / TEXTS] + [real_out / rel for rel in table_files(FORMATS, COLUMNS)]
+    if any(real_corpus == w or real_corpus.is_relative_to(w) for w in written) and not force:
+        raise OutDirError(f"the corpus {corpus} lies where --out {out} writes its tables or text "
+                          f"copies; choose another --out, or pass --force to write there all the same")
+    if not real_corpus.is_dir() or not real_out.is_relative_to(real_corpus):
+        return []
+    if not force:
+        where = "is the corpus folder" if real_out == real_corpus else f"lies inside the corpus {corpus}"
+        raise OutDirError(f"--out {out} {where}; choose a folder outside the corpus, or pass --force "
+                          f"(its tables and texts are then left out of the corpus)")
+    return written if real_out == real_corpus else [real_out]
+
+
+def _run_meta(corpus: Path, rules_dir) -> dict:
+    import uuid
+    from datetime import UTC, datetime
+
+    from . import __version__
+    from .outdir import rules_hash
+
+    return {"run_id": uuid.uuid4().hex, "version": __version__, "rules_sha256": rules_hash(rules_dir),
+            "corpus": str(corpus.resolve()),
+            "started": datetime.now(UTC).isoformat(timespec="seconds")}
+
+
 def _single(path: Path):
     from .io import read_document
 
     return read_document(path, root=path.parent)
 
 
-def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet):
+def _check_options(engine: str, jobs: int, fmt: str) -> None:
+    from .writers import FORMATS
+
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine '{engine}'; choose local or dask")
+    if jobs < 0:
+        raise ValueError(f"--jobs must be 0 (one per core) or more, not {jobs}")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+
+
+def _announce_big(documents):
+    """Say on stderr when a very large document starts: its rows come only when it is done."""
+    for document in documents:
+        size = len(document.text or "")
+        if size >= BIG_DOCUMENT:
+            print(f"\rreading {document.source}: {size / 1e6:.0f} M characters, "
+                  f"about {size / 1e6 * 1.5:.0f} s …", file=sys.stderr, flush=True)
+        yield document
+
+
+def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet, timeout=None):
     """(document, cells) pairs in input order, from the chosen engine."""
     notice = None if not quiet else False
     if engine == "dask":
         from .engines import dask_results
 
-        return dask_results(documents, scheduler=scheduler, model=model, rules_dir=rules_dir)
-    if engine != "local":
-        raise ValueError(f"unknown engine '{engine}'; choose local or dask")
-    if jobs < 0:
-        raise ValueError(f"--jobs must be 0 (one per core) or more, not {jobs}")
+        return dask_results(documents, scheduler=scheduler, model=model, rules_dir=rules_dir,
+                            timeout=timeout)
     if jobs == 0:
         documents, jobs = _auto_jobs(documents)
     if jobs > 1:
@@ -108,12 +214,12 @@ def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet):
 
         if notice is None and (message := model_notice(model)):
             print(message, file=sys.stderr)  # the workers build their pipelines silently
-        return pool_results(documents, jobs=jobs, model=model, rules_dir=rules_dir)
+        return pool_results(documents, jobs=jobs, model=model, rules_dir=rules_dir, timeout=timeout)
     from .engines import FreshPipeline, local_results, pipeline_builder
 
     # FreshPipeline rebuilds the pipeline when its vocab has grown large: memory stays flat.
     pipeline = FreshPipeline(pipeline_builder(model, rules_dir, notice=notice))
-    return local_results(pipeline, documents)
+    return local_results(pipeline, documents, timeout)
 
 
 def _auto_jobs(documents):

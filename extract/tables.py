@@ -23,6 +23,21 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 FACT_TABLES = tuple(t for t in COLUMNS if t not in ("documents", "mentions"))
 
+# A file name may hold 255 bytes; a doc_id of a deeply nested input can be longer.
+_NAME_BYTES = 200
+
+
+def text_file_for(doc_id: str) -> str:
+    """Where the text copy of a document goes, relative to the out folder: texts/DOC_ID.txt, or
+    for a doc_id too long for a file name, its head and a hash of the whole (unique, stable)."""
+    if len(doc_id.encode("utf-8")) <= _NAME_BYTES:
+        return f"texts/{doc_id}.txt"
+    import hashlib
+
+    head = doc_id.encode("utf-8")[:_NAME_BYTES - 20].decode("utf-8", "ignore")
+    return f"texts/{head}~{hashlib.sha1(doc_id.encode('utf-8')).hexdigest()[:16]}.txt"
+
+
 # A cell starting with one of these would run as a formula in a spreadsheet.
 _FORMULA_CHARS = frozenset("=+-@\t\r")
 

@@ -1,18 +1,18 @@
 """Stream rows to CSV, Parquet or JSONL; tables replace the old ones only when a run completes.
 
-Each table is written into a temporary folder beside the outputs and moved into place with
-os.replace at the end, so a run killed halfway leaves the previous tables intact.
+Each table is written into a temporary folder inside the out folder and the whole set is
+switched in at the end (outdir.OutDir: lock, manifest, journal), so a run killed halfway
+leaves the previous tables intact, and a run never replaces a file it did not write.
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
-from .tables import COLUMNS, cells
+from .tables import COLUMNS, cells, text_file_for
 
 FORMATS = ("csv", "parquet", "jsonl")
 _BATCH = 2000  # rows buffered per Parquet table before a row group is written
@@ -20,14 +20,31 @@ _json_line = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would bui
 
 
 class TableWriter:
-    def __init__(self, out_dir: Path | str, fmt: str = "csv"):
+    """The tables of one run into `out_dir`; raises outdir.OutDirError before writing anything
+    when another run holds the folder or it holds files this tool did not write (`force`
+    overwrites those; `wait` waits for the other run)."""
+
+    def __init__(self, out_dir: Path | str, fmt: str = "csv", *, force: bool = False,
+                 wait: bool = False, meta: dict | None = None):
+        from .outdir import OutDir
+
         if fmt not in FORMATS:
             raise ValueError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
         self.out_dir = Path(out_dir)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
         self.fmt = fmt
-        self.tmp = Path(tempfile.mkdtemp(prefix=".extract-run-", dir=self.out_dir))
-        self._sinks = {table: _make_sink(fmt, self.tmp / f"{table}.{fmt}", table) for table in COLUMNS}
+        self.meta = {"format": fmt, **(meta or {})}
+        self._out = OutDir(self.out_dir, tables=COLUMNS, formats=FORMATS, force=force, wait=wait)
+        self._texts: list[str] = []
+        self._sinks = {}
+        self.tmp = None
+        try:
+            self.tmp = self._out.new_temp()
+            self.tmp.mkdir()
+            for table in COLUMNS:
+                self._sinks[table] = _make_sink(fmt, self.tmp / f"{table}.{fmt}", table)
+        except BaseException:
+            self.abort()
+            raise
 
     def write(self, rows_by_table: dict[str, list[dict]]) -> None:
         self.write_cells(cells(rows_by_table))
@@ -39,32 +56,34 @@ class TableWriter:
 
     def text_path(self, doc_id: str) -> tuple[Path, str]:
         """Where the decoded text of a non-plain-text input goes, and its name relative to out_dir."""
-        rel = f"texts/{doc_id}.txt"
+        rel = text_file_for(doc_id)
         path = self.tmp / rel
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._texts.append(rel)
         return path, rel
 
     def close(self) -> list[Path]:
-        """Finish every table and move it into place; returns the final paths."""
-        final = []
-        for table, sink in self._sinks.items():
-            sink.close()
-            target = self.out_dir / f"{table}.{self.fmt}"
-            os.replace(sink.path, target)
-            final.append(target)
-        texts = self.tmp / "texts"
-        if texts.is_dir():
-            old = self.out_dir / "texts"
-            if old.exists():
-                shutil.rmtree(old)
-            os.replace(texts, old)
-        shutil.rmtree(self.tmp, ignore_errors=True)
-        return final
+        """Finish every table and switch the set into place; returns the final table paths."""
+        try:
+            for sink in self._sinks.values():
+                sink.close()
+            tables = [f"{table}.{self.fmt}" for table in self._sinks]
+            self._out.commit(self.tmp, tables + sorted(set(self._texts)), self.meta)
+        except BaseException:
+            self.abort()
+            raise
+        self._out.release()
+        return [self.out_dir / rel for rel in tables]
 
     def abort(self) -> None:
+        """Drop this run's temp folder; never raises, so the error that caused it is the one seen
+        (a full disk makes closing a sink fail too)."""
         for sink in self._sinks.values():
-            sink.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
+            with contextlib.suppress(Exception):  # the first error is already on its way
+                sink.close()
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        self._out.release()
 
     def __enter__(self):
         return self

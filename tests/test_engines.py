@@ -18,7 +18,7 @@ from .conftest import CORPUS
 
 
 def tables(out: Path) -> dict[str, bytes]:
-    files = {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+    files = {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and not p.name.startswith(".")}
     assert "documents.csv" in files and "mentions.csv" in files
     return files
 

@@ -102,3 +102,11 @@ def test_a_brand_named_for_context_is_no_member_but_a_cued_one_is():
     rows = partners(text)
     assert "Trumpf" in rows and "Hochschule Esslingen" in rows
     assert "Festo" not in rows
+
+
+def test_an_abbreviated_form_and_a_hyphenated_tail_are_the_same_member():
+    text = ("Zum Verbund gehören die Ernst-Abbe-Hochschule Jena (EAH Jena), die Technische Universität "
+            "Dortmund und die Georg-August-Universität Göttingen. Die EAH Jena, die TU Dortmund und die "
+            "Universität Göttingen forschen.")
+    assert sorted(partners(text)) == ["Ernst-Abbe-Hochschule Jena", "Georg-August-Universität Göttingen",
+                                      "Technische Universität Dortmund"]

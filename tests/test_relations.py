@@ -322,3 +322,13 @@ def test_a_role_inside_a_list_entry_reaches_the_institution_after_it():
                    "- Stadt Emden (Leitung: Hochschule Emden/Leer)\n- Landkreis Aurich")
     assert roles["Hochschule Emden/Leer"] == "lead"
     assert roles["Stadt Emden"] == "partner" and roles["Landkreis Aurich"] == "partner"
+
+
+def test_a_role_noun_in_parentheses_or_after_a_dash_names_the_entry_s_institution():
+    roles = _roles("Das Zentrum Pflege in Minden startet. Zum Konsortium gehören:\n"
+                   "- Universität Bielefeld (Koordination)\n"
+                   "- Klinikum Minden – Konsortialführung und Erprobung auf Stationen\n"
+                   "- Hochschule Bielefeld")
+    assert roles["Universität Bielefeld"] == "lead" and roles["Klinikum Minden"] == "lead"
+    assert roles["Hochschule Bielefeld"] == "partner"
+

@@ -12,13 +12,14 @@ for one city of a list of sites, spanning the centre word the list belongs to).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
 
 from ..literals import Gate
 from ..model import Mention
+from ..relations.sentences import cap_starts
 from ..rules import cached_rules
 from ..scanner import Scanner
 
@@ -74,6 +75,8 @@ _NEW = re.compile(r"\b(?:neue[nmrs]?|gegründete[nmrs]?|neu[ ]gegründete[nmrs]?
 _SENTENCE_END = re.compile(r"[ \t](?<=[.!?][ \t])(?<!\b\d\.[ \t])(?<!\b\d\d\.[ \t])(?<!\bDr\.[ \t])"
                            r"(?<!\bProf\.[ \t])(?<!\bNr\.[ \t])(?<!\bSt\.[ \t])(?<!\bca\.[ \t])[ \t]*"
                            r"(?=[A-ZÄÖÜ„\"])|\n")
+# how far before a centre its city_before rules may reach (they are bounded, ~130 chars)
+_BEFORE_REACH = 400
 _MD40_NAME = re.compile(r"Mittelstand[ -]?4\.0")
 _SITE_REACH = 60   # the first listed site follows the cue word closely
 _ADJ_AFTER = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+er\b")
@@ -462,16 +465,18 @@ class Centres:
 
     def _city_before(self, text, start, ctx, name_end=None) -> tuple[str | None, str]:
         s_start, s_end = ctx.sentence(start)
-        window = text[s_start:start]
+        # city_before rules end at the mention and are bounded: a window keeps the cost per
+        # mention flat; a cut window opens with NUL, where "^" (the sentence start) cannot match
+        cut = max(s_start, start - _BEFORE_REACH)
+        base, window = (s_start, text[s_start:start]) if cut == s_start else (cut - 1, "\0" + text[cut:start])
         for regex, rule_id in self.city_before:
             m = regex.search(window)
             if m:
-                city = ctx.city_in(s_start + m.start("c"), s_start + m.end("c"))
+                city = ctx.city_in(base + m.start("c"), base + m.end("c"))
                 if city:
                     return city, rule_id
         # "In Ilmenau ist das neue Kompetenzzentrum … gestartet"
-        sent = text[s_start:s_end]
-        if any(r.search(sent) for r in self.located):
+        if ctx.sentence_has(s_start, s_end, self.located):
             # not from a relative clause of another noun: "darunter X, das in Mannheim
             # angesiedelt ist, und das KI-Lab Y der Technologiepark GmbH"
             near = [c for c in ctx.cities_after_in(s_start, s_end)
@@ -756,9 +761,8 @@ def _sentence_list(text, m: Mention, ctx, located) -> list[str]:
     in B und in C": a plural whose sentence places it (a located verb, or a colon after it)
     at an enumeration of two cities or more."""
     s_start, s_end = ctx.sentence(m.start)
-    sent = text[s_start:s_end]
     colon = text.find(":", m.end, min(s_end, m.end + 12)) >= 0
-    if not colon and not any(r.search(sent) for r in located):
+    if not colon and not ctx.sentence_has(s_start, s_end, located):
         return []
     lists = [(abs(i.start() - m.start), found) for i in _IN_LIST.finditer(text, s_start, s_end)
              if not _in_other_relative(text, i.start(), m.start, s_start, s_end, m.end)
@@ -837,11 +841,13 @@ class _Context:
         self.names = {c.normalized.lower(): c.normalized for c in cities if c.normalized}
         self.names.update({c.text.lower(): c.normalized or c.text for c in cities})
         self._bounds: list[int] | None = None  # built on first use: many texts never ask
+        self._cues: dict[tuple[int, int], bool] = {}  # (sentence, rules) searched once
+        self._longest: int | None = None  # the longest CITY mention
 
     @property
     def bounds(self) -> list[int]:
         if self._bounds is None:
-            self._bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)]
+            self._bounds = cap_starts(self.text, [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)])
         return self._bounds
 
     def sentence(self, pos) -> tuple[int, int]:
@@ -849,6 +855,14 @@ class _Context:
         start = self.bounds[max(i, 0)]
         end = self.bounds[i + 1] if i + 1 < len(self.bounds) else len(self.text)
         return start, end
+
+    def sentence_has(self, start, end, regexes) -> bool:
+        """Whether one of `regexes` matches in the sentence [start, end): searched once per sentence."""
+        key = (start, end, id(regexes))
+        if key not in self._cues:
+            sent = self.text[start:end]
+            self._cues[key] = any(r.search(sent) for r in regexes)
+        return self._cues[key]
 
     def _city_name(self, c: Mention) -> str | None:
         name = c.normalized or c.text
@@ -864,22 +878,36 @@ class _Context:
         i = bisect_right(self.city_starts, pos) - 1
         return i >= 0 and self.cities[i].start <= pos < self.cities[i].end
 
+    def _near(self, start, end):
+        """The cities that may cover or lie in [start, end), in order: those starting at most
+        one city length before `start` and not after `end` (a bisect, not a scan)."""
+        if self._longest is None:
+            self._longest = max((c.end - c.start for c in self.cities), default=0)
+        lo = bisect_left(self.city_starts, start - self._longest)
+        return self.cities[lo:bisect_right(self.city_starts, end)]
+
     def city_at(self, start, end) -> str | None:
         """The city a CITY mention covering [start, end) names."""
-        for c in self.cities:
+        for c in self._near(start, end):
             if (c.start <= start and end <= c.end) or (start <= c.start and c.end <= end):
                 return self._city_name(c)
         return None
 
     def city_in(self, start, end) -> str | None:
-        for c in self.cities:
+        for c in self._near(start, end):
             if start <= c.start and c.end <= end:
                 return self._city_name(c)
         return None
 
     def cities_in(self, start, end) -> list[tuple[int, str]]:
-        return [(c.start, n) for c in self.cities
-                if start <= c.start < end and (n := self._city_name(c))]
+        out = []
+        for i in range(bisect_left(self.city_starts, start), len(self.cities)):  # sorted by start
+            c = self.cities[i]
+            if c.start >= end:
+                break
+            if n := self._city_name(c):
+                out.append((c.start, n))
+        return out
 
     def cities_after_in(self, start, end) -> list[tuple[int, str]]:
         """Cities of the span that follow "in" (or "in der Stadt"), or close the name of a host

@@ -12,6 +12,8 @@ Policy:
   are); outside the root they are entered only with follow_symlinks, each real folder
   once (no loops), else they get a "skipped" row.
 - Every doc_id is unique: a clash ("a.txt" and "a.md") keeps the suffix ("a.md").
+- Out folders are not read: the paths in `exclude` (the run's own --out and what it
+  writes) and any subfolder holding a run manifest (.extract-run.json) are left out.
 """
 from __future__ import annotations
 
@@ -28,22 +30,27 @@ def ignored(name: str) -> bool:
     return name.startswith((".", "~$")) or name.lower() in _LITTER
 
 
-def iter_corpus(root: Path, *, follow_symlinks: bool = False) -> Iterator[Document]:
-    """Documents of every file under `root`, recursively, sorted; read one at a time."""
+_MANIFEST = ".extract-run.json"  # outdir.MANIFEST, without importing the writer side
+
+
+def iter_corpus(root: Path, *, follow_symlinks: bool = False, exclude=()) -> Iterator[Document]:
+    """Documents of every file under `root`, recursively, sorted; read one at a time.
+    `exclude` holds paths (files or folders) that are not read, nor anything under them."""
     root = Path(root)
     if not root.is_dir():
         raise NotADirectoryError(f"not a folder: {root}")
-    walk = _Walk(root, follow_symlinks)
+    walk = _Walk(root, follow_symlinks, exclude)
     yield from walk.folder(root)
 
 
 class _Walk:
-    def __init__(self, root: Path, follow_symlinks: bool) -> None:
+    def __init__(self, root: Path, follow_symlinks: bool, exclude=()) -> None:
         self.root = root
         self.real_root = root.resolve()
         self.follow = follow_symlinks
         self.visited = {self.real_root}
         self.ids: set[str] = set()
+        self.exclude = frozenset(Path(p).resolve() for p in exclude)
 
     def folder(self, path: Path) -> Iterator[Document]:
         try:
@@ -56,10 +63,13 @@ class _Walk:
             yield from self.entry(path / name)
 
     def entry(self, path: Path) -> Iterator[Document]:
+        if self.exclude and path.resolve() in self.exclude:
+            return
         if path.is_symlink():
             yield from self.link(path)
         elif path.is_dir():
-            yield from self.folder(path)
+            if not (path / _MANIFEST).exists():  # another run's out folder
+                yield from self.folder(path)
         else:
             yield self._unique(read_document(path, root=self.root))
 

@@ -160,8 +160,10 @@ def _looks_binary(text: str) -> bool:
 
 
 # Characters that are invisible in print and only break words for the rules: soft hyphen,
-# zero-width space, word joiner, a BOM inside the text (concatenated files).
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+# zero-width space, non-joiner and joiner, left-to-right and right-to-left marks, bidi
+# embeddings and isolates, word joiner and invisible operators, a BOM inside the text
+# (concatenated files).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def clean_text(text: str) -> str:
@@ -169,3 +171,9 @@ def clean_text(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return _INVISIBLE.sub("", text)
+
+
+def normalise_text(text: str) -> str:
+    """The text every offset refers to, for a file and for the Python API alike: LF line
+    ends, NFC, no invisible characters."""
+    return clean_text(normalise_newlines(text))

@@ -7,11 +7,12 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .decode import UndecodableError, clean_text, decode_bytes, normalise_newlines
+from .decode import UndecodableError, decode_bytes, normalise_text
 
 KINDS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
          ".html": "html", ".htm": "html", ".pdf": "pdf"}
 SUPPORTED = frozenset(KINDS)
+_PLAIN = ("utf-8", "ascii")  # encodings whose file reads back as the text itself
 # A first line longer than this is a paragraph, not a title; it is cut at a word.
 TITLE_MAX = 200
 
@@ -112,9 +113,10 @@ def _fill(doc: Document, data: bytes) -> None:
         doc.needs_text_copy = True
     else:
         raw, doc.encoding = decode_bytes(data)
-    text = clean_text(normalise_newlines(raw))
-    # NFC or dropped soft hyphens: the offsets no longer match the file read as text
-    doc.needs_text_copy = doc.needs_text_copy or text != raw
+    text = normalise_text(raw)
+    # NFC, dropped invisible characters, or a file that is not plain UTF-8 (a BOM, UTF-16,
+    # cp1252): the offsets do not index the file as a reader decodes it; the copy is the text
+    doc.needs_text_copy = doc.needs_text_copy or text != raw or (doc.encoding or "utf-8") not in _PLAIN
     doc.text = text
     if doc.title is None:
         doc.title = markdown_title(text) if doc.kind == "md" else None

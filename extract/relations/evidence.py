@@ -24,6 +24,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..model import Mention
+from ..normalize.names import is_acronym_of, looks_like_acronym
 from .sentences import Sentences
 
 NOT_MEMBER_WINDOW = 60   # chars between a not-member cue and the institution it scopes
@@ -124,16 +125,44 @@ def _stems(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def same_institution_keys(keys: list[str]) -> list[str]:
-    """`keys` with a short name mapped onto the one longer name that continues it
-    ("Carl von Ossietzky Universität" → "… Universität Oldenburg", "Technologie- und
-    Gründerzentrum" → "… Gründerzentrum Jerichower Land"): one institution, one row."""
-    ordered = sorted((key,) for key in set(keys))
+def same_institution_keys(orgs: list[Mention], keys: list[str]) -> list[str]:
+    """`keys` with the other names of one institution mapped onto its longest one:
+    - a short name that exactly one longer name continues ("Carl von Ossietzky Universität" →
+      "… Universität Oldenburg");
+    - an abbreviated form ("TU Dortmund", "EAH Jena") of exactly one long form with the same
+      place ("Technische Universität Dortmund", "Ernst-Abbe-Hochschule Jena");
+    - the tail of exactly one hyphenated name ("Universität Göttingen" →
+      "Georg-August-Universität Göttingen")."""
+    names = {}
+    for org, key in zip(orgs, keys, strict=True):
+        names.setdefault(key, org.normalized or org.text)
+    ordered = sorted((key,) for key in names)
+    by_last_word: dict[str, list[str]] = {}
+    for key in names:
+        by_last_word.setdefault(key.rsplit(" ", 1)[-1].rsplit("-", 1)[-1], []).append(key)
     longer: dict[str, str] = {}
     for (key,) in ordered:
         if " " in key and len(continuations := _with_prefix(ordered, key + " ")) == 1:
             longer[key] = continuations[0][0]
-    return [longer.get(k, k) for k in keys]
+            continue
+        first, _, rest = names[key].partition(" ")
+        same_end = by_last_word.get(key.rsplit(" ", 1)[-1].rsplit("-", 1)[-1], ())
+        candidates = [other for other in same_end if other != key and (
+            other.endswith("-" + key)
+            or (rest and looks_like_acronym(first) and other.endswith(" " + rest.casefold())
+                and is_acronym_of(first, other[: -len(rest) - 1])))]
+        if len(candidates) == 1:
+            longer[key] = candidates[0]
+    return [_follow(longer, k) for k in keys]
+
+
+def _follow(longer: dict[str, str], key: str) -> str:
+    """The last name of a chain of mappings (a → b → c gives c), cycles cut."""
+    seen = {key}
+    while key in longer and longer[key] not in seen:
+        key = longer[key]
+        seen.add(key)
+    return key
 
 
 class _CentreIndex:

@@ -186,7 +186,7 @@ def in_district(text: str, city: Mention) -> bool:
 
 def _partner_rows(text, orgs, triggers, raw_links, sentences, cities, centres, anaphors, owner_of,
                   centre_mentions, weights) -> list[dict]:
-    keys = same_institution_keys([org_key(o) for o in orgs])
+    keys = same_institution_keys(orgs, [org_key(o) for o in orgs])
     key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
     links: dict = {}
     for link in raw_links:

@@ -16,6 +16,9 @@ _ABBREV = {
 # A break after . ! ? (group "gap": the quote and blanks after the mark) or a run of newlines.
 # The mark opens the match so that re jumps from mark to mark; it is not part of the break.
 _END = re.compile(r"[.!?](?P<gap>[\"“”‘’»«]?\s+)(?=[\"„“»«(]?[A-ZÄÖÜ0-9])|\n+")
+# A longer "sentence" (a list without end, a text without full stops) is cut at a blank, so
+# that what a search per sentence costs stays bounded (real ones stay under ~600 chars).
+MAX_SENTENCE = 1000
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 BULLET = re.compile(r"[ \t]*(?:[*•·▪‣◦-]|–|\d+\.|[a-z]\))\s+")
 
@@ -35,7 +38,7 @@ class Sentences:
             start = m.end()
         if start < len(text):
             spans.append((start, len(text)))
-        self.spans = spans
+        self.spans = cap_spans(text, spans)
         self._starts = [s for s, _ in spans]
 
     def index(self, offset: int) -> int:
@@ -55,6 +58,40 @@ class Sentences:
             end = self.spans[j][1]
             j += 1
         return start, end
+
+
+def cap_spans(text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """`spans` with every one longer than `limit` cut into pieces at the last blank before it."""
+    if all(end - start <= limit for start, end in spans):
+        return spans
+    out = []
+    for start, end in spans:
+        while end - start > limit:
+            cut = _cut(text, start, limit)
+            out.append((start, cut))
+            start = cut + 1 if text[cut:cut + 1] == " " else cut
+        out.append((start, end))
+    return out
+
+
+def cap_starts(text: str, starts: list[int], limit: int = MAX_SENTENCE) -> list[int]:
+    """Sentence starts (the first 0) with one added inside every sentence longer than `limit`."""
+    ends = [*starts[1:], len(text)]
+    if all(end - start <= limit for start, end in zip(starts, ends, strict=True)):
+        return starts
+    out = []
+    for start, end in zip(starts, ends, strict=True):
+        out.append(start)
+        while end - start > limit:
+            start = _cut(text, start, limit) + 1
+            out.append(start)
+    return out
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a piece of at most `limit` chars from `start` ends: the last blank in its second half."""
+    blank = text.rfind(" ", start + limit // 2, start + limit)
+    return blank if blank > 0 else start + limit
 
 
 def _is_abbreviation(text: str, dot_end: int) -> bool:

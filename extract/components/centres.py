@@ -269,16 +269,21 @@ class Centres:
         named centre by its acronym or a coined word of its name (ARENA2036, Hearing4all)
         are mentions of it; one that the text places places the centre."""
         out = []
-        spans = [(m.start, m.end) for m in found] + ctx.taken
+        spans = sorted([(m.start, m.end) for m in found] + ctx.taken)
+        starts = [s for s, _ in spans]
+        searched: set[str] = set()  # each alias is searched once, from the first centre it names
         for m in found:
             a = m.attrs
             if a["generic"] or a["plural"] or a["anaphor"] or a.get("site"):
                 continue
             for alias in _alias_words(m):
+                if alias in searched:
+                    continue
+                searched.add(alias)
                 at = text.find(alias, m.end, m.end + _ALIAS_REACH)
                 while at >= 0:
                     end = at + len(alias)
-                    if _word_bounded(text, at, end) and not any(s < end and at < e for s, e in spans):
+                    if _word_bounded(text, at, end) and not _overlaps(spans, starts, at, end):
                         city, rule = a["city"], "centres.alias"
                         if city is None:
                             city, rule = self._city_after(text, end, ctx)
@@ -289,7 +294,6 @@ class Centres:
                                            attrs={"city": city, "kind": a["kind"], "generic": False,
                                                   "plural": False, "anaphor": False, "alias": True,
                                                   "city_rule": rule}))
-                        spans.append((at, end))
                     at = text.find(alias, end, m.end + _ALIAS_REACH)
         return out
 
@@ -677,6 +681,19 @@ def _alias_words(m: Mention) -> list[str]:
 
 
 _HEADISH = re.compile(r"(?i)zentr|agentur|hub|lab|cluster|campus|factory|fabrik|center|centre")
+
+
+def _overlaps(spans, starts, start, end) -> bool:
+    """Does [start, end) overlap one of the sorted `spans` (whose starts are `starts`)?"""
+    i = bisect_right(starts, end - 1) - 1
+    while i >= 0:
+        s, e = spans[i]
+        if e > start:
+            return True
+        if start - s > 400:  # no span is that long: stop looking back
+            return False
+        i -= 1
+    return False
 
 
 def _word_bounded(text, start, end) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
@@ -157,12 +158,17 @@ def entry_hosts(centre_mentions: list[Mention], orgs: list[Mention], owned: dict
     """{id(centre): institution} for a centre made from a list entry ("• „TBG“ (Senckenberg
     Gesellschaft, Frankfurt)"): the institution the entry names hosts (leads) it."""
     found = {}
+    by_start = sorted(orgs, key=lambda o: o.start)
+    starts = [o.start for o in by_start]
     for m in centre_mentions:
         entry = m.attrs.get("entry")
         if entry and id(m) not in owned:
-            inside = [o for o in orgs if entry[0] <= o.start and o.end <= entry[1]]
-            if inside:
-                found[id(m)] = inside[0]
+            i = bisect_left(starts, entry[0])
+            while i < len(by_start) and by_start[i].start < entry[1]:
+                if by_start[i].end <= entry[1]:
+                    found[id(m)] = by_start[i]
+                    break
+                i += 1
     return found
 
 

@@ -434,3 +434,9 @@ def test_zentrum_fuer_with_its_acronym_and_its_sites_is_a_centre_with_sites(cent
 def test_a_head_named_as_a_programme_is_no_centre(centres):
     text = "Der Antrag gewann im Wettbewerb „Forschungscampus – Partnerschaft für Innovation“ in Kassel."
     assert not concrete(run(centres, text))
+
+
+def test_an_enumeration_of_sites_reads_past_each_entrys_note(centres):
+    text = ("Die neuen KI-Labs in Kassel (Leitung: Universität Kassel), Fulda (Leitung: Hochschule Fulda) "
+            "und Gießen (Leitung: Universität Gießen) starten.")
+    assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == ["Kassel", "Fulda", "Gießen"]

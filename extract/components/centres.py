@@ -755,8 +755,18 @@ def _cities_from(text, pos, ctx, glue=None) -> list[str]:
     glue = glue or _LIST_GLUE
     _, s_end = ctx.sentence(pos)
     out = []
+    skip_to = pos
     for tok in re.finditer(r"[^\s,;:]+", text[pos:s_end]):
         t_start = pos + tok.start()
+        if t_start < skip_to:
+            continue
+        if tok.group(0).startswith("("):
+            # "Kassel (Leitung: Universität Kassel), Fulda …": an entry's note is skipped
+            close = text.find(")", t_start, min(s_end, t_start + 120))
+            if close < 0:
+                break
+            skip_to = close + 1
+            continue
         city = ctx.city_starting(t_start)
         if city:
             out.append(city)

@@ -440,3 +440,10 @@ def test_an_enumeration_of_sites_reads_past_each_entrys_note(centres):
     text = ("Die neuen KI-Labs in Kassel (Leitung: Universität Kassel), Fulda (Leitung: Hochschule Fulda) "
             "und Gießen (Leitung: Universität Gießen) starten.")
     assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == ["Kassel", "Fulda", "Gießen"]
+
+
+def test_a_site_from_an_enumeration_keeps_its_entrys_note_for_the_host(centres):
+    text = "Die neuen KI-Labs in Kassel (Leitung: Universität Kassel) und Fulda (Leitung: Hochschule Fulda) starten."
+    sites = {m.attrs["city"]: m.attrs.get("entry") for m in run(centres, text) if m.attrs.get("site")}
+    assert {city: text[s:e] for city, (s, e) in sites.items()} == {
+        "Kassel": "Kassel (Leitung: Universität Kassel)", "Fulda": "Fulda (Leitung: Hochschule Fulda)"}

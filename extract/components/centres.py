@@ -497,9 +497,13 @@ class Centres:
         used: set[tuple[int, str]] = set()
         for m in found:
             if m.attrs["plural"]:
-                lst = _list_after(text, m.end, ctx) or _sentence_list(text, m, ctx, self.located)
+                notes: dict[str, tuple[int, int]] = {}
+                lst = _list_after(text, m.end, ctx, notes) or _sentence_list(text, m, ctx, self.located)
                 for city in lst:
-                    out.append(_site(m, city, "centres.plural_in_list"))
+                    site = _site(m, city, "centres.plural_in_list")
+                    if city in notes:
+                        site.attrs["entry"] = notes[city]  # its host may stand in the note
+                    out.append(site)
                     used.add((m.start, city))
                 # "LOEWE-Zentren:" over a bullet list: each entry is one centre, at the
                 # city the entry names (its host's)
@@ -737,25 +741,27 @@ def _previous(found, s_start, ctx):
     return before[-1] if before else None
 
 
-def _list_after(text, end, ctx) -> list[str]:
+def _list_after(text, end, ctx, notes=None) -> list[str]:
     """Cities of a list right after a plural head: "KI-Regionalzentren in Nürnberg, Ingolstadt …",
     "die Mittelstand-Digital Zentren Hannover und Bremen" (two cities at least)."""
     m = re.match(r"[ \t]*:?[ \t]*(?:in|an[ ]den[ ]Standorten)[ \t]+", text[end:end + 40])
     if m:
-        return _cities_from(text, end + m.end(), ctx)
+        return _cities_from(text, end + m.end(), ctx, notes=notes)
     m = re.match(r"[ \t]+", text[end:end + 4])
     if m and ctx.city_starting(end + m.end()):
-        found = _cities_from(text, end + m.end(), ctx)
+        found = _cities_from(text, end + m.end(), ctx, notes=notes)
         return found if len(found) >= 2 else []
     return []
 
 
-def _cities_from(text, pos, ctx, glue=None) -> list[str]:
-    """The cities of the enumeration that starts at `pos`, up to the sentence's end."""
+def _cities_from(text, pos, ctx, glue=None, notes=None) -> list[str]:
+    """The cities of the enumeration that starts at `pos`, up to the sentence's end; `notes`
+    gets {city: (start, end)} of an entry with a note ("Kassel (Leitung: Universität Kassel)")."""
     glue = glue or _LIST_GLUE
     _, s_end = ctx.sentence(pos)
     out = []
     skip_to = pos
+    last = None  # (city, start) of the entry a note may follow
     for tok in re.finditer(r"[^\s,;:]+", text[pos:s_end]):
         t_start = pos + tok.start()
         if t_start < skip_to:
@@ -766,10 +772,13 @@ def _cities_from(text, pos, ctx, glue=None) -> list[str]:
             if close < 0:
                 break
             skip_to = close + 1
+            if last is not None and notes is not None:
+                notes.setdefault(last[0], (last[1], close + 1))
             continue
         city = ctx.city_starting(t_start)
         if city:
             out.append(city)
+            last = (city, t_start)
             continue
         word = tok.group(0)
         if ctx.inside_city(t_start) or (glue is _LIST_GLUE and word[0].isupper()) or glue.match(word):

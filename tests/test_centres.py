@@ -447,3 +447,8 @@ def test_a_site_from_an_enumeration_keeps_its_entrys_note_for_the_host(centres):
     sites = {m.attrs["city"]: m.attrs.get("entry") for m in run(centres, text) if m.attrs.get("site")}
     assert {city: text[s:e] for city, (s, e) in sites.items()} == {
         "Kassel": "Kassel (Leitung: Universität Kassel)", "Fulda": "Fulda (Leitung: Hochschule Fulda)"}
+
+
+def test_a_plural_name_ending_in_two_cities_gives_a_site_per_city(centres):
+    text = "Die Mittelstand-Digital Zentren Kassel und Fulda beraten kostenlos."
+    assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == ["Kassel", "Fulda"]

@@ -499,8 +499,16 @@ class Centres:
             if m.attrs["plural"]:
                 notes: dict[str, tuple[int, int]] = {}
                 lst = _list_after(text, m.end, ctx, notes) or _sentence_list(text, m, ctx, self.located)
+                base = None
+                if not lst:
+                    # "die Mittelstand-Digital Zentren Hannover und Bremen": the cities ended the name
+                    inside = ctx.cities_in(m.start, m.end)
+                    lst = list(dict.fromkeys(name for _, name in inside))
+                    lst = lst if len(lst) >= 2 else []
+                    if lst:
+                        base = normalize_name(text[m.start:inside[0][0]].strip(), True)
                 for city in lst:
-                    site = _site(m, city, "centres.plural_in_list")
+                    site = _site(m, city, "centres.plural_in_list", base)
                     if city in notes:
                         site.attrs["entry"] = notes[city]  # its host may stand in the note
                     out.append(site)
@@ -714,8 +722,8 @@ def _plural_before(text, start, det) -> bool:
     return det in _PLURAL_DET
 
 
-def _site(anchor: Mention, city: str, rule: str) -> Mention:
-    base = anchor.normalized
+def _site(anchor: Mention, city: str, rule: str, base: str | None = None) -> Mention:
+    base = base or anchor.normalized
     return Mention("CENTRE", anchor.start, anchor.end, anchor.text, rule,
                    normalized=f"{base} {city}",
                    attrs={"city": city, "kind": anchor.attrs["kind"], "generic": False,

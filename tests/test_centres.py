@@ -235,3 +235,220 @@ def test_a_longer_head_beats_a_shorter_exclusion():
     r = analyse_text("Das KI-Servicezentrum in Göttingen erhält 17 Millionen Euro. "
                      "Das Servicezentrum der Stadt bleibt.")
     assert [(c["centre"], c["city"]) for c in r["centres"]] == [("KI-Servicezentrum", "Göttingen")]
+
+
+# ---- centres of other programmes, English names (issue 10, class 4) ---------------------
+
+@pytest.mark.parametrize("text, kind, city", [
+    ("Das Digital Innovation Center in Kassel berät Betriebe.", "Center", "Kassel"),
+    ("Das Startup Center mit Sitz in Fulda öffnet.", "Center", "Fulda"),
+    ("Der Startschuss für das Kasseler Exzellenzcluster fiel im Mai.", "Exzellenzcluster", "Kassel"),
+    ("Gefördert wird der Forschungscampus Mobilität in Darmstadt.", "Forschungscampus", "Darmstadt"),
+    ("Die Startup Factory in Koblenz nimmt die Arbeit auf.", "Startup Factory", "Koblenz"),
+    ("Das House of Logistics in Trier wird erweitert.", "House of", "Trier"),
+    ("Die Forschungsfabrik Batterie entsteht in Halle.", "Forschungsfabrik", "Halle"),
+])
+def test_centres_of_other_programmes(centres, text, kind, city):
+    found = concrete(run(centres, text))
+    assert [(m.attrs["kind"], m.attrs["city"]) for m in found] == [(kind, city)]
+
+
+@pytest.mark.parametrize("text", [
+    "Das Shopping Center in Kassel öffnet am Sonntag.",
+    "Die Fragen beantwortet das Service Center in Fulda.",
+    "Die Fragen beantwortet das Service-Center in Fulda.",
+    "Behandelt wird im Comprehensive Cancer Center in Gießen.",
+    "Die sieben Exzellenzcluster der Universität Kassel forschen weiter.",
+    "Die Cluster der Region treffen sich in Gießen.",
+    "Im Oberstufenzentrum in Trier wird gebaut.",
+    "Er leitete das Sprachenzentrum der Universität Kassel.",
+    "Behandelt wird im Herzzentrum in Gießen.",
+])
+def test_venues_and_plurals_of_new_heads_are_not_centres(centres, text):
+    assert not concrete(run(centres, text))
+
+
+def test_one_of_a_plural_placed_by_its_sentence_is_a_centre(centres):
+    text = "Bundesweit entstehen vier Praxiszentren. Eines der vier Praxiszentren entsteht in Gießen."
+    found = concrete(run(centres, text))
+    assert [m.attrs["city"] for m in found] == ["Gießen"]
+
+
+def test_one_of_a_plural_without_a_place_stays_generic(centres):
+    assert not concrete(run(centres, "Es ist eines von bundesweit 26 Kompetenzzentren."))
+
+
+def test_zentrum_fuer_with_its_own_acronym_is_a_centre(centres):
+    text = "Das Land baut das Kompetenzzentrum für Robotik (KZRH) mit Sitz in Kassel aus."
+    (m,) = concrete(run(centres, text))
+    assert (m.attrs["city"], m.attrs.get("acronym")) == ("Kassel", "KZRH")
+
+
+def test_institute_zentrum_fuer_without_acronym_stays_out(centres):
+    assert not concrete(run(centres, "Das Kompetenzzentrum für Robotik der Universität Kassel forscht."))
+
+
+def test_plural_header_over_bullets_gives_one_centre_per_entry(centres):
+    text = ("Gefördert werden ab 2025:\n\nLandeszentren:\n\n"
+            "  • „Wasser – Neue Wege“ (Universität Kassel)\n"
+            "  • „Boden 2030“ (Forschungsverbund Nord, Marburg)\n\n"
+            "Schwerpunkte:\n  • „Luft“ (Hochschule Fulda)\n")
+    sites = [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")]
+    assert sites == ["Kassel", "Marburg"]
+
+
+def test_site_cue_over_bullets_that_open_with_the_site(centres):
+    text = ("Das neu gegründete Zentrum für Lungenmedizin (ZLM) wird fünf Partner-Standorte haben. "
+            "Dabei bündeln folgende Einrichtungen ihre Arbeit:\n"
+            "- Kassel/Fulda: Universität Kassel, Hochschule Fulda.\n"
+            "- Gießen: Universität Gießen.\n"
+            "- Trier: Universität Trier.\n"
+            "Unterdessen forscht ein Konzern in Halle.")
+    found = run(centres, text)
+    cities = [m.attrs["city"] for m in found if m.attrs.get("site") or m.attrs["city"]]
+    assert cities == ["Kassel", "Gießen", "Trier"]
+
+
+def test_helmholtz_zentrum_without_hyphen_is_an_institute(centres):
+    assert not concrete(run(centres, "Das Helmholtz Zentrum Kassel forscht zur Lunge."))
+
+
+def test_hauptsitz_places_a_centre_named_by_adjective_and_noun(centres):
+    text = "Das Kompetenzzentrum Digitales Handwerk hat seinen Hauptsitz in Kassel. Weitere Standorte sind in Fulda."
+    found = run(centres, text)
+    named = [m for m in concrete(found) if not m.attrs.get("site")]
+    assert [(m.normalized, m.attrs["city"]) for m in named] == [("Kompetenzzentrum Digitales Handwerk", "Kassel")]
+    assert [m.attrs["city"] for m in found if m.attrs.get("site")] == ["Fulda"]
+
+
+def test_a_relative_clause_of_another_noun_does_not_place_the_centre(centres):
+    text = ("Gefördert werden Labore, darunter Nordwind, das an der Universität in Kassel angesiedelt ist, "
+            "und das KI-Lab Rhön der Hochschule.")
+    (lab,) = [m for m in run(centres, text) if m.text.startswith("KI-Lab")]
+    assert lab.attrs["city"] is None
+
+
+def test_a_relative_clause_after_the_verb_still_places_the_centre(centres):
+    text = "Die Gründerzentren sollen das «Zentrum Digitalisierung Hessen» ergänzen, das in Kassel angesiedelt ist."
+    assert [m.attrs["city"] for m in concrete(run(centres, text))] == ["Kassel"]
+
+
+def test_a_relative_clause_of_the_next_centre_is_not_the_first_ones(centres):
+    text = ("Gefördert werden das KI-Lab Nord der Hochschule Fulda und das KI-Lab Süd, "
+            "das an der Universität Gießen in Gießen angesiedelt ist.")
+    cities = {m.normalized: m.attrs["city"] for m in run(centres, text)}
+    assert cities == {"KI-Lab Nord": None, "KI-Lab Süd": "Gießen"}
+
+
+def test_plural_header_line_without_colon_over_bullets_that_open_with_cities(centres):
+    text = "Die Digitalzentren\n- Kassel (Leitung: Universität Kassel)\n- Fulda (Leitung: Hochschule)\nstarten."
+    assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == ["Kassel", "Fulda"]
+
+
+def test_a_centre_named_again_by_its_acronym_is_placed_by_that_sentence(centres):
+    text = "Das Kompetenzzentrum Arbeit 4.0 (KAVIER) nimmt die Arbeit auf. KAVIER hat seinen Sitz in Kassel."
+    found = run(centres, text)
+    alias = [m for m in found if m.attrs.get("alias")]
+    assert [(m.text, m.normalized, m.attrs["city"]) for m in alias] == [
+        ("KAVIER", "Kompetenzzentrum Arbeit 4.0 (KAVIER)", "Kassel")]
+
+
+def test_a_coined_word_of_the_name_is_an_alias_but_the_head_and_cities_are_not(centres):
+    text = "Der Forschungscampus ARENA2040 in Fulda startet. ARENA2040 wächst. Der Forschungscampus in Fulda auch."
+    aliases = [m.text for m in run(centres, text) if m.attrs.get("alias")]
+    assert aliases == ["ARENA2040"]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Einer der geförderten Verbünde ist der Nordwind-Hub, der an der Universität Kassel angesiedelt ist.", "Kassel"),
+    ("Die neue Energieagentur Mittelhessen hat ihren Sitz in Gießen.", "Gießen"),
+    ("Das Zentrum Neue Arbeit ist an der Hochschule Fulda angesiedelt.", "Fulda"),
+])
+def test_hub_compounds_energy_agencies_and_host_institutions(centres, text, city):
+    assert [m.attrs["city"] for m in concrete(run(centres, text))] == [city]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Das Deutsche Zentrum für Lungenmedizin (DZLM) mit Sitz in Gießen erhält weitere Mittel.", "Gießen"),
+    # placed later by the main city or the host's city (collect_centres), not here
+    ("Kassel. Das Zentrum für digitale Innovationen Hessen (ZDIH) wird gefördert. Das ZDIH erhält Geld.", None),
+    ("Das Kompetenzzentrum für IT-Sicherheit an der Hochschule Darmstadt berät Betriebe.", None),
+])
+def test_zentrum_fuer_with_a_seat_a_host_or_named_again_as_subject_is_a_centre(centres, text, city):
+    assert [m.attrs["city"] for m in concrete(run(centres, text)) if not m.attrs.get("alias")] == [city]
+
+
+@pytest.mark.parametrize("text", [
+    "Partner ist das Zentrum für Sozialforschung (ZSH) in Halle.",
+    "Beteiligt ist das Zentrum für Logistik (ZfL) aus Kassel. Mit dem ZfL arbeitet die Uni seit Jahren.",
+])
+def test_zentrum_fuer_named_as_a_partner_stays_an_institute(centres, text):
+    assert not concrete(run(centres, text))
+
+
+@pytest.mark.parametrize("text, sites", [
+    ("Das Land richtet drei KI-Zentren ein: in Kassel, in Darmstadt und in Marburg.",
+     ["Kassel", "Darmstadt", "Marburg"]),
+    ("Die drei neuen Gründerzentren sollen in Kassel, Darmstadt sowie in Fulda entstehen.",
+     ["Kassel", "Darmstadt", "Fulda"]),
+    ("In Kassel und Fulda entstehen zwei neue Kompetenzzentren.", ["Kassel", "Fulda"]),
+])
+def test_a_plural_placed_by_its_sentence_at_an_enumeration_of_cities(centres, text, sites):
+    assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == sites
+
+
+@pytest.mark.parametrize("text", [
+    "Die Kompetenzzentren beraten Betriebe in Kassel und Fulda.",
+    "Die Gründerzentren sollen das «Zentrum Digitalisierung Hessen» ergänzen, das in Kassel bei Fulda angesiedelt ist.",
+    "Die Zentren sollen in Kassel entstehen.",
+])
+def test_no_sites_from_a_sentence_that_does_not_place_the_plural_at_several_cities(centres, text):
+    assert not [m for m in run(centres, text) if m.attrs.get("site")]
+
+
+def test_a_coined_name_listed_beside_a_named_centre_is_a_centre_of_its_kind(centres):
+    text = ("Das Land fördert 16 regionale Labore, darunter NORDWIND (Daten für Automation), das an der "
+            "Dualen Hochschule in Kassel angesiedelt ist, und das KI-Lab Rhön der Hochschule Fulda.")
+    listed = [m for m in run(centres, text) if m.attrs.get("listed")]
+    assert [(m.text, m.attrs["kind"], m.attrs["city"]) for m in listed] == [("NORDWIND", "Lab", "Kassel")]
+
+
+def test_a_plain_word_before_a_listed_centre_is_no_centre(centres):
+    text = "Gefördert werden darunter Projekte, Studien und das KI-Lab Rhön in Fulda."
+    assert not [m for m in run(centres, text) if m.attrs.get("listed")]
+
+
+def test_site_cue_over_bullets_without_cities_falls_back_to_the_city_before_the_cue(centres):
+    text = ("Die Universität in Kassel ist Standort für das Kompetenzzentrum Digitales Bauen. Dazu gehören:\n"
+            "- Beratung für Betriebe\n- Schulungen\n")
+    named = [m for m in run(centres, text) if m.text.startswith("Kompetenzzentrum")]
+    assert [m.attrs["city"] for m in named] == ["Kassel"]
+
+
+def test_zentrum_fuer_with_its_acronym_and_its_sites_is_a_centre_with_sites(centres):
+    text = "Das Deutsche Zentrum für Lungenmedizin (DZLM) hat drei Standorte: Gießen, Kassel und Fulda."
+    found = run(centres, text)
+    assert [m.attrs["city"] for m in found if m.attrs["city"]] == ["Gießen", "Kassel", "Fulda"]
+
+
+def test_a_head_named_as_a_programme_is_no_centre(centres):
+    text = "Der Antrag gewann im Wettbewerb „Forschungscampus – Partnerschaft für Innovation“ in Kassel."
+    assert not concrete(run(centres, text))
+
+
+def test_an_enumeration_of_sites_reads_past_each_entrys_note(centres):
+    text = ("Die neuen KI-Labs in Kassel (Leitung: Universität Kassel), Fulda (Leitung: Hochschule Fulda) "
+            "und Gießen (Leitung: Universität Gießen) starten.")
+    assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == ["Kassel", "Fulda", "Gießen"]
+
+
+def test_a_site_from_an_enumeration_keeps_its_entrys_note_for_the_host(centres):
+    text = "Die neuen KI-Labs in Kassel (Leitung: Universität Kassel) und Fulda (Leitung: Hochschule Fulda) starten."
+    sites = {m.attrs["city"]: m.attrs.get("entry") for m in run(centres, text) if m.attrs.get("site")}
+    assert {city: text[s:e] for city, (s, e) in sites.items()} == {
+        "Kassel": "Kassel (Leitung: Universität Kassel)", "Fulda": "Fulda (Leitung: Hochschule Fulda)"}
+
+
+def test_a_plural_name_ending_in_two_cities_gives_a_site_per_city(centres):
+    text = "Die Mittelstand-Digital Zentren Kassel und Fulda beraten kostenlos."
+    assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == ["Kassel", "Fulda"]

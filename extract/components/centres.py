@@ -31,9 +31,15 @@ _LAENDER = {
     "sachsen-anhalt", "schleswig-holstein", "thüringen", "deutschland", "europa",
 }
 _PLURAL_ENDINGS = (("zentren", "zentrum"), ("agenturen", "agentur"), ("fabriken", "fabrik"),
-                   ("inkubatoren", "inkubator"))
-_GENITIVE_ENDINGS = (("zentrums", "zentrum"), ("inkubators", "inkubator"))
-_AMBIGUOUS_S = ("hubs", "labs")        # plural, or genitive after "des"
+                   ("inkubatoren", "inkubator"), ("factories", "factory"), ("clustern", "cluster"),
+                   ("räumen", "raum"), ("räume", "raum"))
+_GENITIVE_ENDINGS = (("zentrums", "zentrum"), ("inkubators", "inkubator"), ("raums", "raum"))
+_AMBIGUOUS_S = ("hubs", "labs", "clusters", "centers", "centres")  # plural, or genitive after "des"
+# heads whose plural is the singular ("die sieben Exzellenzcluster"): the words before decide
+_SAME_PLURAL = ("cluster",)
+_PLURAL_DET = {"die", "diese", "alle", "allen", "beide", "beiden"}
+# "Eines der vier Pflegepraxiszentren entsteht in …": one centre out of a plural
+_PARTITIVE = re.compile(r"\b(?:[Ee]ines|[Ee]iner|[Ee]ins)[ \t]+(?:der|von)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
 _SINGULAR_DET = {"des", "eines", "dieses", "jenes", "unseres", "seines", "ihres"}
 _DEFINITE = {"der", "die", "das", "dem", "den", "des", "dieses", "diese", "dieser", "diesem",
              "unser", "unsere", "unserem", "unseres", "sein", "seine", "seinem", "ihr", "ihre",
@@ -51,10 +57,17 @@ _CAP_ADJ = re.compile(r"^[A-ZÄÖÜ][\w-]*(?:isch|al|ig|lich|iv|ell|är)(?:e|es|
 _LOW_ADJ = re.compile(r"^(?:[a-zäöü][\w-]*(?:e|en|es|er|em)|\d+\.?)$")
 _TAIL_TOKEN = re.compile(r"[ \t]+((?:[A-ZÄÖÜ#][\w.#&-]*|[a-zäöü]+[A-ZÄÖÜ][\w-]*|\d+\.\d+)(?<![.-]))")
 _TAIL_AND = re.compile(r"[ \t]+(?:und|&)[ \t]+(?=[A-ZÄÖÜ])")
-_FOR_TAIL = re.compile(r"[ \t]+für[ \t]+((?:(?:[A-ZÄÖÜ][\w-]*|und|&)[ \t]+)*[A-ZÄÖÜ][\w-]*)")
+_FOR_TAIL = re.compile(r"[ \t]+für[ \t]+((?:(?:[A-ZÄÖÜ][\w-]*|[a-zäöü]+(?:e|en|er|es)|und|&)[ \t]+)*"
+                       r"[A-ZÄÖÜ][\w-]*)")
+# "… an der Hochschule Darmstadt": a host institution right after a centre's name
+_SITES_NEAR = re.compile(r"(?<![\w-])(?:Partner-?|Haupt)?[Ss]tandorte?n?\b|\bPartnerstandorte?n?\b")
+_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?:\n][ \t]*)(?:(?:Das|Der|Die)[ \t]+)?$")
+_HOST_AFTER = re.compile(r"[ \t]+(?:an|bei)[ \t]+(?:der|dem)[ \t]+[A-ZÄÖÜ]|[ \t]+am[ \t]+[A-ZÄÖÜ]")
 _ACRONYM = re.compile(r"[ \t]*\((#?[A-ZÄÖÜ][\w#.&-]{0,14})\)")
 _LEGAL_FORM = re.compile(r"[ \t]*(?:e\.[ ]?V\.|gGmbH|GmbH|mbH|AG|e\.G\.|KG)(?!\w)")
-_NEW = re.compile(r"\bneue[nmrs]?[ \t]+(?:[\w-]+[ \t]+)?$")
+_PROGRAMME_BEFORE = re.compile(r"(?:Wettbewerb|[Pp]rogramm|Initiative|Förderlinie|Förderaufruf|Ausschreibung|"
+                               r"Förderrichtlinie)(?:e?s)?[ \t]+[„\"“»«‚]?$")
+_NEW = re.compile(r"\b(?:neue[nmrs]?|gegründete[nmrs]?|neu[ ]gegründete[nmrs]?)[ \t]+(?:[\w-]+[ \t]+)?$")
 # a sentence ends at . ! ? before a capital, not after an ordinal ("am 2. September") or a
 # title ("Dr. Ude"), and at every line break
 # The blank opens the match so that re jumps from blank to blank; the look-behinds then read
@@ -189,7 +202,8 @@ class Centres:
         mentions = doc._.mentions
         cities = sorted((m for m in mentions if m.label == "CITY"), key=lambda m: m.start)
         states = [m for m in mentions if m.label == "STATE"]
-        ctx = _Context(text, cities, states, self.places)
+        taken = [(m.start, m.end) for m in mentions if m.label in ("ORG", "MINISTRY", "PERSON")]
+        ctx = _Context(text, cities, states, self.places, taken)
         found = self.find(text, ctx)
         mentions.extend(found)
         return doc
@@ -217,6 +231,70 @@ class Centres:
                 out.append(mention)
                 last_end = end
         out.extend(self._sites(text, out, ctx))
+        out.extend(self._listed_names(text, out, ctx))
+        out.extend(self._aliases(text, out, ctx))
+        return out
+
+    def _listed_names(self, text, found: list[Mention], ctx) -> list[Mention]:
+        """"darunter DIANA (…), das in Mannheim angesiedelt ist, und das KI-Lab Kurpfalz": a
+        coined name listed beside a named centre is a centre of the same kind."""
+        out = []
+        for m in found:
+            a = m.attrs
+            if a["generic"] or a["plural"] or a["anaphor"] or a.get("site"):
+                continue
+            s_start, _ = ctx.sentence(m.start)
+            joint = _LIST_JOINT.search(text, max(s_start, m.start - 24), m.start)
+            if joint is None:
+                continue
+            intro = next(reversed(list(_LIST_INTRO.finditer(text, s_start, joint.start()))), None)
+            if intro is None:
+                continue
+            name = _COINED_NAME.match(text, intro.end())
+            if name is None or any(s < name.end() and name.start() < e for s, e in ctx.taken):
+                continue
+            end = name.end()
+            paren = _PAREN.match(text, end)  # "(DatenIntensive Anwendungen für Automation)"
+            after = paren.end() if paren else end
+            city, rule = self._city_after(text, after, ctx)
+            out.append(Mention("CENTRE", name.start(), end, text[name.start():end], "centres.listed_name",
+                               normalized=text[name.start():end],
+                               attrs={"city": city, "kind": a["kind"], "generic": False, "plural": False,
+                                      "anaphor": False, "listed": True, "city_rule": rule}))
+        return out
+
+    # ---- a centre named again by its acronym or a distinctive word of its name -----------
+    def _aliases(self, text, found: list[Mention], ctx) -> list[Mention]:
+        """"Das Kompetenzzentrum XY (ABC) … ABC hat seinen Sitz in Kiel": later mentions of a
+        named centre by its acronym or a coined word of its name (ARENA2036, Hearing4all)
+        are mentions of it; one that the text places places the centre."""
+        out = []
+        spans = sorted([(m.start, m.end) for m in found] + ctx.taken)
+        starts = [s for s, _ in spans]
+        searched: set[str] = set()  # each alias is searched once, from the first centre it names
+        for m in found:
+            a = m.attrs
+            if a["generic"] or a["plural"] or a["anaphor"] or a.get("site"):
+                continue
+            for alias in _alias_words(m):
+                if alias in searched:
+                    continue
+                searched.add(alias)
+                at = text.find(alias, m.end, m.end + _ALIAS_REACH)
+                while at >= 0:
+                    end = at + len(alias)
+                    if _word_bounded(text, at, end) and not _overlaps(spans, starts, at, end):
+                        city, rule = a["city"], "centres.alias"
+                        if city is None:
+                            city, rule = self._city_after(text, end, ctx)
+                            if city is None:
+                                city, rule = self._city_before(text, at, ctx, end)
+                            rule = (rule or "centres.alias") if city else "centres.alias"
+                        out.append(Mention("CENTRE", at, end, alias, "centres.alias", normalized=m.normalized,
+                                           attrs={"city": city, "kind": a["kind"], "generic": False,
+                                                  "plural": False, "anaphor": False, "alias": True,
+                                                  "city_rule": rule}))
+                    at = text.find(alias, end, m.end + _ALIAS_REACH)
         return out
 
     # ---- one mention --------------------------------------------------------------------
@@ -229,6 +307,8 @@ class Centres:
         det, adj_start, adj_city = self._left(text, start, ctx)
         if plural is None:
             plural = det not in _SINGULAR_DET
+        elif not plural and key.endswith(_SAME_PLURAL):
+            plural = _plural_before(text, start, det)
         name_start, name_end, named = start, end, False
         city, city_rule = None, ""
         # a quoted name around the head: «Zentrum Digitalisierung Bayern»
@@ -250,9 +330,10 @@ class Centres:
                 city, city_rule = tail_city, "centres.in_name"
         # "Zentrum für X" is an institute unless it is introduced as new
         if key.endswith("zentrum") and text.startswith(" für", name_end):
-            if not _NEW.search(text, max(0, start - 40), start):
-                return None
             fm = _FOR_TAIL.match(text, name_end)
+            if not (fm and self._centre_fuer(text, key, fm.end(), ctx)) \
+                    and not _NEW.search(text, max(0, start - 40), start):
+                return None
             if fm:
                 name_end = pos = fm.end()
                 named = True
@@ -268,14 +349,23 @@ class Centres:
                     city, city_rule = tail_city, "centres.in_name"
         if _LEGAL_FORM.match(text, name_end):
             return None  # "… GmbH", "… e.V.": an organisation, a partner at most
-        generic = True if plural else det in _INDEFINITE and not named
+        # im Wettbewerb „Forschungscampus – …“: the programme, not a centre
+        programme = bool(_PROGRAMME_BEFORE.search(text, max(0, name_start - 30), name_start))
+        generic = True if plural else (det in _INDEFINITE and not named) or programme
         if city is None and not plural:
             city, city_rule = self._city_after(text, name_end, ctx)
         if city is None and not plural:
-            city, city_rule = self._city_before(text, name_start, ctx)
+            city, city_rule = self._city_before(text, name_start, ctx, name_end)
+        if plural and _PARTITIVE.search(text, max(0, start - 60), start):
+            # one of the plural, placed by the sentence: it is a concrete centre
+            city, city_rule = self._city_after(text, name_end, ctx)
+            if city is None:
+                city, city_rule = self._city_before(text, name_start, ctx, name_end)
+            if city:
+                plural, city_rule = False, city_rule + "+partitive"
         if city and not plural:
             named = True
-            generic = False
+            generic = programme
         anaphor = bool(bare and not named and not plural and not generic)
         if bare and not named and not plural and det not in _DEFINITE and det not in _INDEFINITE:
             anaphor = True
@@ -292,6 +382,28 @@ class Centres:
             attrs["acronym"] = acr.group(1)
         return Mention("CENTRE", name_start, name_end, span, rule_id,
                        normalized=normalize_name(span, plural), attrs=attrs)
+
+    def _centre_fuer(self, text, key, tail_end, ctx) -> bool:
+        """Is "X-zentrum für Y" a funded centre rather than an institute? Yes when a compound
+        head ("Kompetenzzentrum für Quantencomputer") comes with its own acronym, a seat or a
+        host; a plain "Zentrum für Y (ACR)" when its seat follows or the text goes on to name
+        it by that acronym ("Das ZDIN erhält …")."""
+        acr = _ACRONYM.match(text, tail_end)
+        after = acr.end() if acr else tail_end
+        city, rule = self._city_after(text, after, ctx)
+        if key != "zentrum":
+            return bool(acr) or city is not None or bool(_HOST_AFTER.match(text, after))
+        if not acr:
+            return False
+        if rule == "centre.after_seat" or _SITES_NEAR.search(text, after, min(len(text), after + 100)):
+            return True  # "… (DZIF) mit Sitz in Braunschweig", "… (DZL) hat fünf Standorte"
+        word = acr.group(1).lstrip("#")
+        at = text.find(word, after, after + _ALIAS_REACH)
+        while at >= 0:
+            if _word_bounded(text, at, at + len(word)) and _SUBJECT_BEFORE.search(text, max(0, at - 8), at):
+                return True
+            at = text.find(word, at + len(word), after + _ALIAS_REACH)
+        return False
 
     def _left(self, text, start, ctx) -> tuple[str, int | None, str | None]:
         """(determiner, start of a name adjective or None, city of that adjective) before a head."""
@@ -338,7 +450,8 @@ class Centres:
         last_state = ctx.is_state(tokens[-1][0], tokens[-1][1])
         # "das Zentrum Workshops anbieten": after a one-word bare head only a place or an
         # acronym continues the name; "Digital Hub Mittelhessen" is named by its programme
-        if bare and " " not in kind and not (last_city or last_state or _is_acronym(text, tokens)):
+        if bare and " " not in kind and not (last_city or last_state or _is_acronym(text, tokens)
+                                             or _adjective_name(text, tokens) or _ACRONYM.match(text, pos)):
             return end, False, None
         city = None
         for s, e in tokens:
@@ -354,7 +467,7 @@ class Centres:
                     return city, rule_id
         return None, ""
 
-    def _city_before(self, text, start, ctx) -> tuple[str | None, str]:
+    def _city_before(self, text, start, ctx, name_end=None) -> tuple[str | None, str]:
         s_start, s_end = ctx.sentence(start)
         # city_before rules end at the mention and are bounded: a window keeps the cost per
         # mention flat; a cut window opens with NUL, where "^" (the sentence start) cannot match
@@ -368,7 +481,10 @@ class Centres:
                     return city, rule_id
         # "In Ilmenau ist das neue Kompetenzzentrum … gestartet"
         if ctx.sentence_has(s_start, s_end, self.located):
-            near = ctx.cities_after_in(s_start, s_end)
+            # not from a relative clause of another noun: "darunter X, das in Mannheim
+            # angesiedelt ist, und das KI-Lab Y der Technologiepark GmbH"
+            near = [c for c in ctx.cities_after_in(s_start, s_end)
+                    if not _in_other_relative(text, c[0], start, s_start, s_end, name_end)]
             if near:
                 best = min(near, key=lambda c: abs(c[0] - start))
                 return best[1], "centres.located"
@@ -381,10 +497,33 @@ class Centres:
         used: set[tuple[int, str]] = set()
         for m in found:
             if m.attrs["plural"]:
-                lst = _list_after(text, m.end, ctx)
+                notes: dict[str, tuple[int, int]] = {}
+                lst = _list_after(text, m.end, ctx, notes) or _sentence_list(text, m, ctx, self.located)
+                base = None
+                if not lst:
+                    # "die Mittelstand-Digital Zentren Hannover und Bremen": the cities ended the name
+                    inside = ctx.cities_in(m.start, m.end)
+                    lst = list(dict.fromkeys(name for _, name in inside))
+                    lst = lst if len(lst) >= 2 else []
+                    if lst:
+                        base = normalize_name(text[m.start:inside[0][0]].strip(), True)
                 for city in lst:
-                    out.append(_site(m, city, "centres.plural_in_list"))
+                    site = _site(m, city, "centres.plural_in_list", base)
+                    if city in notes:
+                        site.attrs["entry"] = notes[city]  # its host may stand in the note
+                    out.append(site)
                     used.add((m.start, city))
+                # "LOEWE-Zentren:" over a bullet list: each entry is one centre, at the
+                # city the entry names (its host's)
+                if not lst and _HEADER_COLON.match(text, m.end):
+                    for s, e in bullet_items(text, m.end):
+                        cities = ctx.cities_in(s, e)
+                        city = _leading_city(text, s, e, ctx) or (cities[-1][1] if cities else None)
+                        if city and (m.start, city) not in used:
+                            used.add((m.start, city))
+                            site = _site(m, city, "centres.plural_bullets")
+                            site.attrs["entry"] = (s, e)  # its host institution stands in it
+                            out.append(site)
         for cue in self.site_cues:
             for c in cue.finditer(text):
                 s_start, s_end = ctx.sentence(c.start())
@@ -408,6 +547,10 @@ class Centres:
                     n_start, n_end = ctx.sentence(s_end + 1) if s_end < len(text) else (s_end, s_end)
                     if any(r.match(text, n_start) for r in self.list_intro):
                         cities = [name for pos, name in ctx.cities_in(n_start, n_end)]
+                if not cities:
+                    # "… fünf Partner-Standorte. Dabei …:" over bullets that open with the site
+                    cities = [lead for s, e in bullet_items(text, s_end, reach=_BULLET_REACH)
+                              if (lead := _leading_city(text, s, e, ctx))]
                 if not cities and anchor is not None and not anchor.attrs["plural"]:
                     # "X in Bayreuth ist Standort für das Kompetenzzentrum …"
                     cities = [name for pos, name in ctx.cities_in(s_start, c.start())][-1:]
@@ -464,8 +607,123 @@ def _finditer(scanner: Scanner, anchor, text, low, cache, gate=None):
                 yield m
 
 
-def _site(anchor: Mention, city: str, rule: str) -> Mention:
-    base = anchor.normalized
+_HEADER_COLON = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*:?[ \t]*\n")
+_RELATIVE = re.compile(r"[ \t]*(?:das|der|die|dem|den|wo|welche[srnm]?)[ \t]")
+_CLAUSE_MARK = re.compile(r"[,;]")
+
+
+def _in_other_relative(text, pos, head, s_start, s_end, name_end=None) -> bool:
+    """Does `pos` lie in a relative clause (", das … angesiedelt ist") that describes another
+    noun than the centre whose head is at `head`? A clause before the head, or one after it
+    with another noun phrase in between ("…, und das Lab Y, das …"), does."""
+    c_start = s_start
+    for m in _CLAUSE_MARK.finditer(text, s_start, pos):
+        c_start = m.end()
+    nxt = _CLAUSE_MARK.search(text, pos, s_end)
+    c_end = nxt.start() if nxt else s_end
+    if c_start == s_start or not _RELATIVE.match(text, c_start) or c_start <= head < c_end:
+        return False
+    if c_end <= head:
+        return True
+    between = text[name_end if name_end is not None else head:c_start]
+    return bool(_OTHER_NOUN.search(between))
+
+
+_OTHER_NOUN = re.compile(r"\b(?:und|sowie|der|die|das|dem|den|des)[ \t]+[„\"“»«‚]?[A-ZÄÖÜ]")
+_BULLET = re.compile(r"^[ \t]*(?:[-–•*·▪►]|\d{1,2}[.)])[ \t]+", re.M)
+_BULLET_REACH = 300  # a list announced by a site cue starts within the next sentence or two
+
+
+def bullet_items(text, pos, reach=4) -> list[tuple[int, int]]:
+    """(start, end) of the entries of the bullet list whose first entry starts within `reach`
+    characters after `pos` on a line after a colon; blank lines between entries are allowed."""
+    first = _BULLET.search(text, pos, min(len(text), pos + reach + 40))
+    if first is None or first.start() - pos > reach:
+        return []
+    before = text[pos:first.start()].rstrip()
+    if before and not before.endswith(":"):
+        return []
+    items, at = [], first
+    while at is not None:
+        end = text.find("\n", at.end())
+        end = len(text) if end < 0 else end
+        items.append((at.end(), end))
+        nxt = end
+        while nxt < len(text) and text[nxt] in "\n \t\r":
+            nxt += 1
+        at = _BULLET.match(text, _line_start(text, nxt)) if nxt < len(text) else None
+    return items
+
+
+def _line_start(text, pos) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _leading_city(text, start, end, ctx) -> str | None:
+    """The city an entry opens with ("Borstel/Lübeck: …", "Hannover – …")."""
+    for pos, name in ctx.cities_in(start, min(end, start + 40)):
+        lead = text[start:pos].strip(" \t")
+        return name if not lead else None
+    return None
+
+
+_PAREN = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
+_LIST_JOINT = re.compile(r"[ \t](?:und|sowie)[ \t]+(?:das|der|die|dem|den)?[ \t]*$")
+_LIST_INTRO = re.compile(r"(?:\bdarunter|\bwie|\bnämlich|:)[ \t]+")
+_COINED_NAME = re.compile(r"(?:[A-ZÄÖÜ]{3,}[\w-]*|[A-ZÄÖÜ][a-zäöü]+[A-Z][\w-]*|[A-Za-z]+\d+[\w-]*)(?![\w-])")
+_ALIAS_REACH = 4000   # a release excerpt; the search stays windowed after the naming mention
+# a coined word: two capitals (KQCBW, KompAKI, münsterLAND) or letters with digits (ARENA2036)
+_COINED = re.compile(r"^(?:(?=[\w.-]*[A-ZÄÖÜ][\w.-]*[A-ZÄÖÜ])[\w.-]{3,}|(?=[\w-]*\d)(?=[\w-]*[A-Za-z]{2})[\w-]{4,})$")
+_NOT_ALIAS = re.compile(r"^(?:\d+\.\d+|[IVX]+|KI|IT|EU|ICT|KMU|MINT|GmbH|e\.V\.)$")
+
+
+def _alias_words(m: Mention) -> list[str]:
+    """The acronym and the coined words of a centre's name, never its head word or a city."""
+    words = []
+    acr = (m.attrs.get("acronym") or "").lstrip("#")
+    if len(acr) >= 3:
+        words.append(acr)
+    kind = (m.attrs.get("kind") or "").lower()
+    for w in re.findall(r"[\w.-]+", re.sub(r"\([^)]*\)", " ", m.normalized or "")):
+        w = w.strip(".-")
+        if _COINED.match(w) and not _NOT_ALIAS.match(w) and kind.split(" ")[-1] not in w.lower() \
+                and not _HEADISH.search(w) and w not in words:
+            words.append(w)
+    return words
+
+
+_HEADISH = re.compile(r"(?i)zentr|agentur|hub|lab|cluster|campus|factory|fabrik|center|centre")
+
+
+def _overlaps(spans, starts, start, end) -> bool:
+    """Does [start, end) overlap one of the sorted `spans` (whose starts are `starts`)?"""
+    i = bisect_right(starts, end - 1) - 1
+    while i >= 0:
+        s, e = spans[i]
+        if e > start:
+            return True
+        if start - s > 400:  # no span is that long: stop looking back
+            return False
+        i -= 1
+    return False
+
+
+def _word_bounded(text, start, end) -> bool:
+    return (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-")) and \
+        (end >= len(text) or not (text[end].isalnum() or text[end] in "-"))
+
+
+def _plural_before(text, start, det) -> bool:
+    """Is a head whose plural is its singular plural here? "die Cluster", "sieben Cluster";
+    "der Cluster" is singular unless a count stands before ("der sieben Cluster")."""
+    words = [w.group(0) for w in _WORD.finditer(text, max(0, start - 40), start)][-3:]
+    if any(_NUMBERS.match(w) for w in words):
+        return True
+    return det in _PLURAL_DET
+
+
+def _site(anchor: Mention, city: str, rule: str, base: str | None = None) -> Mention:
+    base = base or anchor.normalized
     return Mention("CENTRE", anchor.start, anchor.end, anchor.text, rule,
                    normalized=f"{base} {city}",
                    attrs={"city": city, "kind": anchor.attrs["kind"], "generic": False,
@@ -491,25 +749,69 @@ def _previous(found, s_start, ctx):
     return before[-1] if before else None
 
 
-def _list_after(text, end, ctx) -> list[str]:
-    """Cities of a list right after a plural head: "KI-Regionalzentren in Nürnberg, Ingolstadt …"."""
+def _list_after(text, end, ctx, notes=None) -> list[str]:
+    """Cities of a list right after a plural head: "KI-Regionalzentren in Nürnberg, Ingolstadt …",
+    "die Mittelstand-Digital Zentren Hannover und Bremen" (two cities at least)."""
     m = re.match(r"[ \t]*:?[ \t]*(?:in|an[ ]den[ ]Standorten)[ \t]+", text[end:end + 40])
-    if not m:
-        return []
-    pos = end + m.end()
+    if m:
+        return _cities_from(text, end + m.end(), ctx, notes=notes)
+    m = re.match(r"[ \t]+", text[end:end + 4])
+    if m and ctx.city_starting(end + m.end()):
+        found = _cities_from(text, end + m.end(), ctx, notes=notes)
+        return found if len(found) >= 2 else []
+    return []
+
+
+def _cities_from(text, pos, ctx, glue=None, notes=None) -> list[str]:
+    """The cities of the enumeration that starts at `pos`, up to the sentence's end; `notes`
+    gets {city: (start, end)} of an entry with a note ("Kassel (Leitung: Universität Kassel)")."""
+    glue = glue or _LIST_GLUE
     _, s_end = ctx.sentence(pos)
     out = []
+    skip_to = pos
+    last = None  # (city, start) of the entry a note may follow
     for tok in re.finditer(r"[^\s,;:]+", text[pos:s_end]):
         t_start = pos + tok.start()
+        if t_start < skip_to:
+            continue
+        if tok.group(0).startswith("("):
+            # "Kassel (Leitung: Universität Kassel), Fulda …": an entry's note is skipped
+            close = text.find(")", t_start, min(s_end, t_start + 120))
+            if close < 0:
+                break
+            skip_to = close + 1
+            if last is not None and notes is not None:
+                notes.setdefault(last[0], (last[1], close + 1))
+            continue
         city = ctx.city_starting(t_start)
         if city:
             out.append(city)
+            last = (city, t_start)
             continue
         word = tok.group(0)
-        if ctx.inside_city(t_start) or word[0].isupper() or _LIST_GLUE.match(word):
+        if ctx.inside_city(t_start) or (glue is _LIST_GLUE and word[0].isupper()) or glue.match(word):
             continue
         break
     return list(dict.fromkeys(out))
+
+
+_STRICT_GLUE = re.compile(r"^(?:und|sowie|oder|in|bzw\.?)$")
+_IN_LIST = re.compile(r"\b[Ii]n[ \t]+(?=[A-ZÄÖÜ])")
+
+
+def _sentence_list(text, m: Mention, ctx, located) -> list[str]:
+    """"Die drei Gründerzentren sollen in Kassel, Darmstadt sowie in Fulda entstehen", "In
+    Kassel und Fulda entstehen zwei Kompetenzzentren", "… richtet drei KI-Zentren ein: in A,
+    in B und in C": a plural whose sentence places it (a located verb, or a colon after it)
+    at an enumeration of two cities or more."""
+    s_start, s_end = ctx.sentence(m.start)
+    colon = text.find(":", m.end, min(s_end, m.end + 12)) >= 0
+    if not colon and not ctx.sentence_has(s_start, s_end, located):
+        return []
+    lists = [(abs(i.start() - m.start), found) for i in _IN_LIST.finditer(text, s_start, s_end)
+             if not _in_other_relative(text, i.start(), m.start, s_start, s_end, m.end)
+             and len(found := _cities_from(text, i.end(), ctx, _STRICT_GLUE)) >= 2]
+    return min(lists, key=lambda x: x[0])[1] if lists else []
 
 
 def _find_close(text, pos, closers) -> int | None:
@@ -527,6 +829,15 @@ def _is_sentence_start(text, pos) -> bool:
     while i >= 0 and text[i] in " \t":
         i -= 1
     return i < 0 or text[i] in ".!?\n:"
+
+
+def _adjective_name(text, tokens) -> bool:
+    """"Kompetenzzentrum Digitales Handwerk": a capitalised adjective and a noun name it."""
+    s, e = tokens[0]
+    return len(tokens) >= 2 and bool(_CAP_ADJ.match(text[s:e]) or _NAME_ADJ.match(text[s:e]))
+
+
+_NAME_ADJ = re.compile(r"^(?:Digital|Neu|Smart|Grün|Nachhaltig)\w*(?:e|es|er|en)$")
 
 
 def _is_acronym(text, tokens) -> bool:
@@ -555,11 +866,18 @@ def normalize_name(span: str, plural: bool) -> str:
     return " ".join(words)
 
 
+_IN_BEFORE = re.compile(r"\b(?:in|In)[ \t]+(?:der[ \t]+(?:[A-ZÄÖÜ][a-zäöü]*stadt|Stadt|Gemeinde)[ \t]+)?$")
+_HOST_BEFORE = re.compile(r"\b(?:an|bei)[ \t]+(?:der|dem)[ \t]+(?:[A-ZÄÖÜ][\w.-]*[ \t]+){1,4}$|\b(?:am|beim)[ \t]+"
+                          r"(?:[A-ZÄÖÜ][\w.-]*[ \t]+){1,4}$")
+
+
 class _Context:
     """Sentence spans and the places of a text, looked up by position."""
 
-    def __init__(self, text, cities, states, places):
+    def __init__(self, text, cities, states, places, taken=()):
         self.text = text
+        # spans of institutions, ministries and persons: an alias never stands inside one
+        self.taken = list(taken)
         self.cities = cities
         self.city_starts = [c.start for c in cities]
         self.states = states
@@ -636,10 +954,12 @@ class _Context:
         return out
 
     def cities_after_in(self, start, end) -> list[tuple[int, str]]:
-        """Cities of the span that follow "in" (or "in der Stadt")."""
+        """Cities of the span that follow "in" (or "in der Stadt"), or close the name of a host
+        ("an der Hochschule Kassel", "bei der IHK Fulda")."""
         out = []
         for pos, name in self.cities_in(start, end):
-            if re.search(r"\b(?:in|In)[ \t]+(?:der[ \t]+Stadt[ \t]+)?$", self.text[max(0, pos - 20):pos]):
+            if _IN_BEFORE.search(self.text, max(0, pos - 40), pos) \
+                    or _HOST_BEFORE.search(self.text, max(0, pos - 70), pos):
                 out.append((pos, name))
         return out
 

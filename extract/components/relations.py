@@ -22,7 +22,8 @@ class Relations:
     def __init__(self, rules_dir: str | None):
         rules = cached_rules(rules_dir)
         self.triggers = [(Scanner(r.compile()), r.kind, r.id, r.value == "implied")
-                         for r in rules.patterns_for("TRIGGER", file="relations")]
+                         for source in ("relations", "centre_facts")
+                         for r in rules.patterns_for("TRIGGER", file=source)]
         self.weights = parse_weights(rules.word_list("partner_signals"))
 
     def __call__(self, doc):
@@ -33,7 +34,7 @@ class Relations:
         wanted = {"partners": "ORG" in labels, "programme": bool(labels & {"MONEY", "PERIOD"})}
         triggers = [Trigger(m.start(), m.end(), kind, rule_id, implied)
                     for scanner, kind, rule_id, implied in self.triggers
-                    if wanted["programme" if kind.startswith("programme") else "partners"]
+                    if wanted["programme" if kind.startswith(("programme", "centre_")) else "partners"]
                     for m in scanner.finditer(text)]  # only near the cue's words
         triggers.sort(key=lambda t: t.start)
         if doc._.sentences is None:

@@ -49,11 +49,11 @@ def main_city(cities: list[Mention]) -> str | None:
 
 
 def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
-                    city_hints: dict[int, str] | None = None) -> list[Centre]:
+                    city_hints: dict[int, str] | None = None, lead_city: str | None = None) -> list[Centre]:
     """Concrete centre mentions grouped by city; a centre named without a city takes the
-    city of its owner institution (`city_hints`), else the document's main city when no
-    centre in the text names one. A centre with no city at all is not kept: the table is
-    keyed by city."""
+    city of its owner institution (`city_hints`), else, when no centre in the text names
+    one, the city of the consortium's coordinator (`lead_city`), else the document's main
+    city. A centre with no city at all is not kept: the table is keyed by city."""
     hints = city_hints or {}
     concrete = [m for m in centre_mentions if is_concrete(m)]
     if any(m.attrs.get("city") and not is_bare(m) for m in concrete):
@@ -61,20 +61,28 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
         # is where it works or a second site, not another centre.
         concrete = [m for m in concrete if not is_bare(m)]
     placed = {m.attrs["city"] for m in concrete if m.attrs.get("city")}
+    placed_names = {m.normalized or m.text for m in concrete if m.attrs.get("city") and not is_bare(m)}
     # An unplaced name beside exactly one placed centre restates it; with none placed, the
     # owner's city ("… der Hochschule Landshut") or the document's main city keys it.
     only = next(iter(placed)) if len(placed) == 1 else None
-    fallback = None if placed else main_city(cities)
+    fallback = None if placed else lead_city or main_city(cities)
     centres: dict[str | None, Centre] = {}
+    named_here: dict[str | None, bool] = {}  # is the centre's name from a mention placed there?
     for m in concrete:
-        city = m.attrs.get("city") or only or (None if placed else hints.get(id(m)) or fallback)
+        # the owner's city ("KI-Lab X der Technologiepark Heidelberg GmbH") outranks that of
+        # a centre of another name: an institution named with the centre is where it sits
+        own = hints.get(id(m)) if placed_names and (m.normalized or m.text) not in placed_names else None
+        city = m.attrs.get("city") or own or only or (None if placed else hints.get(id(m)) or fallback)
         if city is None:
             continue  # nothing to key it by
         c = centres.get(city)
+        name = m.normalized or m.text
         if c is None:
-            centres[city] = c = Centre(city, m.normalized or m.text, m.attrs.get("kind") or "", m)
-        elif len(m.normalized or m.text) > len(c.name):
-            c.name = m.normalized or m.text
+            centres[city] = c = Centre(city, name, m.attrs.get("kind") or "", m)
+            named_here[city] = bool(m.attrs.get("city"))
+        elif (bool(m.attrs.get("city")), len(name)) > (named_here[city], len(c.name)):
+            # the longest name among the mentions the text itself places there
+            c.name, named_here[city] = name, bool(m.attrs.get("city"))
         c.mentions.append(m)
     return list(centres.values())
 
@@ -104,6 +112,29 @@ def centre_at(span: tuple[int, int], centres: list[Centre], anaphors: list[Menti
     if main is not None:
         return main, "single"
     return None, ""
+
+
+# Clause bounds inside a sentence: a sum and the one centre or city of its clause.
+_CLAUSE_BREAK = re.compile(r"[,;:–]|\.[ \t]+(?=[A-ZÄÖÜ])")  # a full stop the splitter kept ("GmbH. Nach")
+
+
+def clause_centre(text: str, pos: int, span: tuple[int, int], centres: list[Centre],
+                  cities: list[Mention]) -> Centre | None:
+    """The centre of the clause around `pos` when the clause names exactly one, by a mention
+    of it or by its city alone; None otherwise."""
+    start = span[0]
+    for m in _CLAUSE_BREAK.finditer(text, span[0], pos):
+        start = m.end()
+    brk = _CLAUSE_BREAK.search(text, pos, span[1])
+    end = brk.start() if brk else span[1]
+    named = {id(c): c for c in centres for m in c.mentions if start <= m.start < end}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    if named:
+        return None
+    by_city = {c.city: c for c in centres}
+    here = {m.normalized for m in cities if start <= m.start < end and m.normalized in by_city}
+    return by_city[here.pop()] if len(here) == 1 else None
 
 
 def dominant(centres: list[Centre]) -> Centre | None:

@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
-from .centres import Centre, centre_at, collect_centres, dominant, is_bare, is_concrete
+from .centres import Centre, centre_at, clause_centre, collect_centres, dominant, is_bare, is_concrete
 from .evidence import DEFAULT_WEIGHTS, EVIDENCE_RULE, Cues, same_institution_keys, score_members
 from .partners import ROLE_RANK, city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
-_EACH = re.compile(r"\b(?:jeweils|je)\b")
+_CLAUSE_MARK = re.compile(r"[,;]")
+_EACH = re.compile(r"\b(?:jeweils|je|[Jj]edes|[Jj]ede|[Jj]eder|[Jj]edem)\b")
 # A span whose text names a month ("Ende Juli 2020", "30.06.2021") is more precise than a year.
 _MONTH_NAMED = re.compile(r"\d{1,2}\.\s?\d{1,2}\.|\b(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez"
                           r"|Frühjahr|Sommer|Herbst|Winter)", re.IGNORECASE)
@@ -41,28 +43,52 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     anaphors = [m for m in centre_mentions if m.attrs.get("anaphor") or is_bare(m)]
     orgs = mentions_of(live, "ORG")
     owned = owners(text, [m for m in centre_mentions if is_concrete(m)], orgs)
+    owned.update(entry_hosts(centre_mentions, orgs, owned))
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
-    centres = collect_centres(centre_mentions, cities, hints)
+    # partner links once, before the centres: the coordinator's city may key a centre
+    role_cues = [t for t in triggers if not t.kind.startswith(("programme", "centre_", "not_member"))]
+    links = link_partners(text, orgs, role_cues, sentences, owned)
+    centres = collect_centres(centre_mentions, [c for c in cities if not in_district(text, c)], hints,
+                              lead_city(text, links, cities))
     programme = [t for t in triggers if t.kind == "programme"]
     programme_all = [t for t in triggers if t.kind == "programme_all"]
+    refer_back = [t for t in triggers if t.kind == "centre_anaphor"]
     states = {c.normalized: c.attrs.get("state") for c in cities}
 
+    plurals = [m for m in centre_mentions if m.attrs.get("plural")]
+    named = [m for m in centre_mentions if is_concrete(m) and not m.attrs.get("site")]
+
+    by_default: set[int] = set()
+
     def scope_of(m: Mention) -> tuple[Centre | None, str]:
-        span = sentences.span(m.start)
+        span = _cut_at_legal_form(text, sentences.span(m.start), m.start)
+        if len(centres) > 1 and (own := clause_centre(text, m.start, span, centres, cities)):
+            return own, "centre"  # "Nach Kiel fließen 190.000 Euro, nach Ulm 199.000 Euro"
+        if any(span[0] <= p.start < span[1] for p in plurals) and \
+                not any(span[0] <= c.start < span[1] for c in named):
+            # "Der Bund fördert diese Kompetenzzentren mit 21,5 Mio. Euro": the plural's sum
+            return None, "programme"
         centre, how = centre_at(span, centres, anaphors, cities, text)
+        if how == "single" and any(span[0] <= t.start and t.end <= m.start
+                                   and not _CLAUSE_MARK.search(text, t.end, m.start) for t in refer_back):
+            how = "anaphor"  # "Das Vorhaben wird im Rahmen des Programms mit 2 Mio. Euro gefördert"
         cues = programme + programme_all if how == "single" else programme_all
         if centre and any(span[0] <= t.start < span[1] for t in cues):
             return None, "programme"
+        if how == "single":
+            by_default.add(m.start)  # tied only because the text has one centre
         return centre, "centre" if centre else "other"
 
     money = mentions_of(live, "MONEY")
     funding = _funding_rows(text, money, scope_of)
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of, _sums_by_sentence(money, sentences))
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
-    partners = _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of,
+    partners = _partner_rows(text, orgs, triggers, links, sentences, cities, centres, anaphors, owner_of,
                              mentions_of(live, "PERSON"), weights or DEFAULT_WEIGHTS)
     return {
-        "centres": _centre_rows(centres, funding, periods, partners, states),
+        "centres": _centre_rows(centres, funding, periods, partners, states, by_default,
+                                start_points(text, live, [t for t in triggers if t.kind == "centre_start"],
+                                             sentences)),
         "cities": _city_rows(cities),
         "ministries": _ministry_rows(mentions_of(live, "MINISTRY")),
         "partners": partners,
@@ -70,6 +96,22 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
         "periods": periods,
         "persons": _person_rows(mentions_of(live, "PERSON")),
     }
+
+
+# "… der Technologiepark GmbH. Insgesamt …": the splitter keeps "GmbH." (an abbreviation),
+# but before a capital a legal form's full stop ends the sentence
+_LEGAL_STOP = re.compile(r"\b(?:GmbH|mbH|AG|KG|e\.[ ]?V)\.[ \t]+(?=[A-ZÄÖÜ])")
+
+
+def _cut_at_legal_form(text: str, span: tuple[int, int], pos: int) -> tuple[int, int]:
+    start, end = span
+    for m in _LEGAL_STOP.finditer(text, start, end):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = text.index(".", m.start()) + 1
+            break
+    return start, end
 
 
 def _prov(m: Mention) -> dict:
@@ -133,13 +175,48 @@ def _restated(m: Mention, spans: list[Mention], sums_at) -> bool:
                               and o.attrs["kind"] != "deadline" and sums & sums_at(o.start) for o in spans)
 
 
-def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, owned, owner_of,
+def entry_hosts(centre_mentions: list[Mention], orgs: list[Mention], owned: dict) -> dict[int, Mention]:
+    """{id(centre): institution} for a centre made from a list entry ("• „TBG“ (Senckenberg
+    Gesellschaft, Frankfurt)"): the institution the entry names hosts (leads) it."""
+    found = {}
+    by_start = sorted(orgs, key=lambda o: o.start)
+    starts = [o.start for o in by_start]
+    for m in centre_mentions:
+        entry = m.attrs.get("entry")
+        if entry and id(m) not in owned:
+            i = bisect_left(starts, entry[0])
+            while i < len(by_start) and by_start[i].start < entry[1]:
+                if by_start[i].end <= entry[1]:
+                    found[id(m)] = by_start[i]
+                    break
+                i += 1
+    return found
+
+
+def lead_city(text: str, links, cities: list[Mention]) -> str | None:
+    """The city of the consortium's coordinator: a role named outright (Federführung,
+    Koordinator) before one read from a verb, the first in the text on ties."""
+    leads = sorted((link for link in links if link.role == "lead"), key=lambda lk: (lk.implied, lk.org.start))
+    for link in leads:
+        if city := city_of(text, link.org, cities):
+            return city
+    return None
+
+
+# "im Landkreis Harburg": the name of a district, not the town a centre sits in
+_DISTRICT = re.compile(r"\b(?:Land)?[Kk]reis(?:es|e|en)?[ \t]+$|\b(?:Metropol)?[Rr]egion[ \t]+$")
+
+
+def in_district(text: str, city: Mention) -> bool:
+    return bool(_DISTRICT.search(text, max(0, city.start - 14), city.start))
+
+
+def _partner_rows(text, orgs, triggers, raw_links, sentences, cities, centres, anaphors, owner_of,
                   persons, weights) -> list[dict]:
-    role_cues = [t for t in triggers if not t.kind.startswith(("programme", "not_member"))]
     keys = same_institution_keys(orgs, [org_key(o) for o in orgs])
     key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
     links: dict = {}
-    for link in link_partners(text, orgs, role_cues, sentences, owned):
+    for link in raw_links:
         key = key_of.get(id(link.org), org_key(link.org))
         if key not in links or ROLE_RANK[link.role] < ROLE_RANK[links[key].role]:
             links[key] = link
@@ -164,11 +241,42 @@ def _partner_rows(text, orgs, triggers, sentences, cities, centres, anaphors, ow
     return rows
 
 
-def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
+def start_points(text: str, live: list[Mention], cues, sentences) -> list[tuple[int, str]]:
+    """(offset, YYYY-MM) of the starts a text states: a start-only span ("Ab 1. Januar 2018")
+    or a dated day or month in a sentence that says something started ("Der Startschuss fiel
+    am 1. November 2012")."""
+    out = []
+    for m in live:
+        a = m.attrs
+        if m.label == "PERIOD" and a.get("start") and not a.get("end") and not a.get("duration_months") \
+                and a.get("kind") in _PERIOD_KINDS:
+            out.append((m.start, a["start"][:7]))
+        elif m.label == "DATE" and a.get("precision") in ("day", "month") and len(m.normalized or "") >= 7:
+            span = sentences.span(m.start)
+            if any(span[0] <= t.start < span[1] for t in cues):
+                out.append((m.start, m.normalized[:7]))
+    return out
+
+
+def end_from_start(span: dict | None, starts: list[tuple[int, str]]) -> str | None:
+    """The last month of a span given only as a length ("für fünf Jahre"), counted from the
+    start the text states nearest to it: 2012-11 and 60 months end in 2017-10."""
+    if not span or span.get("end") or not span.get("duration_months") or not starts:
+        return None
+    _, start = min(starts, key=lambda s: abs(s[0] - span["start_char"]))
+    months = int(start[:4]) * 12 + int(start[5:7]) - 1 + int(span["duration_months"]) - 1
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def _centre_rows(centres, funding, periods, partners, states, by_default=frozenset(), starts=()) -> list[dict]:
     rows = []
     for c in centres:
         # A sum given "jeweils"/"je" goes to every centre without a sum of its own.
         money = [f for f in funding if f["_centre"] is c] or [f for f in funding if f["_each"]]
+        # a sum stated for the centre (named, referred to, its city) before one it takes only
+        # because the text has no other centre
+        stated = [f for f in money if f["start_char"] not in by_default]
+        money = [most_precise((stated or money)[0], money)] if money else []
         spans = [p for p in periods if p["_centre"] is c and p["kind"] != "deadline"]
         if not spans:
             # the dominant centre takes any span; others the spans tied to no centre
@@ -176,13 +284,14 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
             spans = [p for p in periods if p["kind"] != "deadline"
                      and (c is dominant(centres) or p["_centre"] is None)]
         span = _latest(spans)
+        end = (span["end"] if span else None) or end_from_start(span, list(starts))
         leads = [p for p in partners if p["role"] == "lead" and p["_centre"] is c]
         # a named role (Federführung, Koordinator …) outranks one read from a verb or a grant
         lead = min(leads, key=lambda p: p["_implied"], default=None)
         rows.append({
             "centre": c.name, "city": c.city, "state": states.get(c.city) or c.first.attrs.get("state"),
             "funding_eur": money[0]["amount_eur"] if money else None,
-            "start": span["start"] if span else None, "end": span["end"] if span else None,
+            "start": span["start"] if span else None, "end": end,
             "lead_partner": lead["name"] if lead else None,
             "lead_acronym": lead["acronym"] if lead else None, "kind": c.kind, **_prov(c.first),
         })
@@ -194,6 +303,18 @@ def _centre_rows(centres, funding, periods, partners, states) -> list[dict]:
         r.pop("_key", None)
         r.pop("_implied", None)
     return rows
+
+
+def most_precise(first: dict, sums: list[dict]) -> dict:
+    """The first sum, or the exact figure it rounds ("rund 10,7 Millionen" … "10,74 Millionen")."""
+    a = first["amount_eur"]
+    close = [f for f in sums if f["amount_eur"] and abs(f["amount_eur"] - a) <= 0.05 * a]
+    return max(close, key=lambda f: (_precision(f["amount_eur"]), -f["start_char"]), default=first)
+
+
+def _precision(amount: int) -> int:
+    """Significant digits of a sum: 10740000 -> 4, 10700000 -> 3."""
+    return len(str(amount).rstrip("0"))
 
 
 def _latest(spans: list[dict]) -> dict | None:

@@ -44,7 +44,7 @@ DEFAULT_WEIGHTS = {"cue": 3.0, "mentioned": 1.0, "repeated": 0.5, "is_centre": -
                    "not_member": -2.0, "part_of_member": -1.0, "brand_only": -1.0,
                    "denied": -5.0, "affiliation": -0.5,
                    "threshold": 1.0}
-_ENDINGS = ("en", "em", "er", "es", "e", "n", "s")
+_ENDING = re.compile(r"(?<=\w{4})(?:en|em|er|es|e|n|s)\b")   # a case ending after a stem of 4+
 
 
 @dataclass
@@ -146,14 +146,7 @@ def _with_prefix(ordered: list, prefix: str) -> list:
 
 def _stems(name: str) -> tuple[str, ...]:
     """The words of a name without case endings, so that a genitive tail compares equal."""
-    out = []
-    for word in name.casefold().replace("-", " ").split():
-        for ending in _ENDINGS:
-            if len(word) > len(ending) + 3 and word.endswith(ending):
-                word = word[: -len(ending)]
-                break
-        out.append(word)
-    return tuple(out)
+    return tuple(_ENDING.sub("", name.casefold().replace("-", " ")).split())
 
 
 def same_institution_keys(orgs: list[Mention], keys: list[str]) -> list[str]:

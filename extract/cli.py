@@ -106,6 +106,8 @@ def run(
                                                        "without it a LocalCluster is started.")] = None,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any document failed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    no_notice: Annotated[bool, typer.Option("--no-notice", help="Leave out the line about which spaCy "
+                                                                "model is used; keep the summary.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Write into --out even when it holds files this "
                                                         "tool did not write, or lies in the corpus.")] = False,
     wait: Annotated[bool, typer.Option("--wait", help="When another run writes to --out, wait for it "
@@ -120,7 +122,7 @@ def run(
 
     summary = run_corpus(corpus=corpus, out=out, fmt=Format(fmt).value, jobs=jobs, engine=Engine(engine).value,
                          scheduler=scheduler, model=model, rules_dir=rules, quiet=quiet,
-                         force=force, wait=wait, doc_timeout=doc_timeout)
+                         force=force, wait=wait, doc_timeout=doc_timeout, notice=not no_notice)
     if not quiet:
         typer.echo(summary.line(), err=True)
     if strict and summary.n_error:

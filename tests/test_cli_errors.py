@@ -214,3 +214,26 @@ def test_the_progress_bar_shows_total_percentage_rate_and_eta(tmp_path, corpus, 
     run_corpus(corpus=corpus, out=tmp_path / "o", progress=True, jobs=1)
     err = capsys.readouterr().err
     assert "100%" in err and "6/6" in err and "docs/s" in err and "ETA" in err
+
+
+@pytest.mark.parametrize("engine, after", [("local", 2.5), ("dask", 5.0)])
+def test_ctrl_c_exits_quietly_with_130(tmp_path, engine, after):
+    import signal
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    text = "Das Kompetenzzentrum in Bremen erhält 1,2 Mio. Euro vom Bundesministerium. " * 40
+    for i in range(800):  # ~10 s of work: the signal comes while it runs
+        (corpus / f"r{i}.txt").write_text(text, encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-c", "from extract.cli import main; main()", "run", str(corpus),
+                            "--out", str(tmp_path / "o"), "--engine", engine, "--jobs", "2"],
+                           stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(after)
+    run.send_signal(signal.SIGINT)
+    err = run.communicate(timeout=60)[1]
+    assert run.returncode == 130, err
+    assert "Traceback" not in err and "error: interrupted" in err
+    assert not (tmp_path / "o" / "documents.csv").exists()

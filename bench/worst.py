@@ -49,8 +49,16 @@ def no_full_stop(size: int) -> str:
     return (text + " ") * (size // len(text) + 1)
 
 
+def names_and_institutions(size: int) -> str:
+    """Persons with roles and institutions, one after the other."""
+    unit = ("Prof. Dr. Anna Schmidt von der Universität Leipzig und Hans Müller, Geschäftsführer "
+            "der Handwerkskammer Dresden, ")
+    return unit * (size // len(unit))
+
+
 INPUTS = {"one long sentence ('Kompetenzzentrum ' × N)": long_sentence,
           "one long comma list": comma_list,
+          "persons and institutions, comma after comma": names_and_institutions,
           "no full stop, no line break": no_full_stop}
 
 

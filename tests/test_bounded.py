@@ -40,7 +40,9 @@ def _no_full_stop() -> str:
     lambda: "Kompetenzzentrum " * 6000,
     lambda: "Partner sind " + ", ".join(f"die {_KINDS[i % 5]} {_CITIES[i % 6]}" for i in range(9000)) + ".",
     _no_full_stop,
-], ids=["one long sentence", "long comma list", "no full stop"])
+    lambda: ("Prof. Dr. Anna Schmidt von der Universität Leipzig und Hans Müller, Geschäftsführer der "
+             "Handwerkskammer Dresden, ") * 1750,
+], ids=["one long sentence", "long comma list", "no full stop", "persons and institutions"])
 def test_pathological_texts_take_linear_time(nlp, make):
     text = make()
     assert len(text) > 100_000

@@ -56,9 +56,16 @@ def names_and_institutions(size: int) -> str:
     return unit * (size // len(unit))
 
 
+def partner_bullets(size: int) -> str:
+    """Bullet lines, each second one a partner cue that opens a list."""
+    unit = "\n- Universität Leipzig (Thema: KI)\n- Partner: Hochschule Bremen\n"
+    return unit * (size // len(unit))
+
+
 INPUTS = {"one long sentence ('Kompetenzzentrum ' × N)": long_sentence,
           "one long comma list": comma_list,
           "persons and institutions, comma after comma": names_and_institutions,
+          "bullets, a partner cue on every second": partner_bullets,
           "no full stop, no line break": no_full_stop}
 
 

@@ -42,10 +42,12 @@ def _no_full_stop() -> str:
     _no_full_stop,
     lambda: ("Prof. Dr. Anna Schmidt von der Universität Leipzig und Hans Müller, Geschäftsführer der "
              "Handwerkskammer Dresden, ") * 1750,
-], ids=["one long sentence", "long comma list", "no full stop", "persons and institutions"])
+    lambda: "\n- Universität Leipzig (Thema: KI)\n- Partner: Hochschule Bremen\n" * 2000,
+], ids=["one long sentence", "long comma list", "no full stop", "persons and institutions",
+        "a partner cue on every bullet"])
 def test_pathological_texts_take_linear_time(nlp, make):
     text = make()
-    assert len(text) > 100_000
+    assert len(text) > 100_000 or text.count("\n") > 5000
     assert _seconds(nlp, text) < 3.0
 
 
@@ -110,3 +112,11 @@ def test_a_huge_document_is_announced_when_it_starts(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["run", str(corpus), "--out", str(tmp_path / "o")])
     assert result.exit_code == 0
     assert "reading big.txt" in result.stderr
+
+
+def test_a_list_a_sentence_opens_is_capped():
+    from extract.relations.sentences import MAX_BLOCK
+
+    text = "Partner sind:\n" + "- Universität Leipzig\n" * 2000
+    start, end = Sentences(text).block(0)
+    assert start == 0 and MAX_BLOCK <= end < MAX_BLOCK + 40

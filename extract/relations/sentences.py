@@ -19,6 +19,8 @@ _END = re.compile(r"[.!?](?P<gap>[\"“”‘’»«]?\s+)(?=[\"„“»«(]?[A-
 # A longer "sentence" (a list without end, a text without full stops) is cut at a blank, so
 # that what a search per sentence costs stays bounded (real ones stay under ~600 chars).
 MAX_SENTENCE = 1000
+# A list a sentence opens ends after this many chars (the longest seen: ~1,000).
+MAX_BLOCK = 5000
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 BULLET = re.compile(r"[ \t]*(?:[*•·▪‣◦-]|–|\d+\.|[a-z]\))\s+")
 
@@ -54,7 +56,7 @@ class Sentences:
             return 0, len(self.text)
         start, end = self.spans[i]
         j = i + 1
-        while j < len(self.spans) and BULLET.match(self.text, self.spans[j][0]):
+        while j < len(self.spans) and BULLET.match(self.text, self.spans[j][0]) and end - start < MAX_BLOCK:
             end = self.spans[j][1]
             j += 1
         return start, end

@@ -57,6 +57,9 @@ def test_sentences_are_capped_and_still_cover_the_text():
     assert max(end - start for start, end in spans) <= 1000
     assert spans[0][0] == 0 and spans[-1] == (text.index("Der"), len(text))
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    # the lookup by offset finds the pieces too
+    assert Sentences(text).span(text.index("Der")) == spans[-1]
+    assert Sentences(text).span(1500) in spans[1:-1]
 
 
 def test_a_capped_sentence_keeps_the_city_of_a_centre_in_it(nlp):

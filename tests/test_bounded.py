@@ -43,8 +43,10 @@ def _no_full_stop() -> str:
     lambda: ("Prof. Dr. Anna Schmidt von der Universität Leipzig und Hans Müller, Geschäftsführer der "
              "Handwerkskammer Dresden, ") * 1750,
     lambda: "\n- Universität Leipzig (Thema: KI)\n- Partner: Hochschule Bremen\n" * 2000,
+    lambda: ("Partner sind die Universität Leipzig und die Hochschule Bremen sowie das Kompetenzzentrum "
+             "Dresden, Koordinator ist die TU Chemnitz; ") * 2500,
 ], ids=["one long sentence", "long comma list", "no full stop", "persons and institutions",
-        "a partner cue on every bullet"])
+        "a partner cue on every bullet", "cues, institutions and places"])
 def test_pathological_texts_take_linear_time(nlp, make):
     text = make()
     assert len(text) > 100_000 or text.count("\n") > 5000

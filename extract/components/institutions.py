@@ -397,20 +397,6 @@ def _legal_form_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
     return out
 
 
-def _covered_by(orgs):
-    """A test whether a position lies inside one of `orgs`, by bisect (a text of many places and
-    institutions stays linear)."""
-    spans = sorted((o.start, o.end) for o in orgs)
-    starts = [s for s, _ in spans]
-    longest = max((e - s for s, e in spans), default=0)
-
-    def inside(pos: int) -> bool:
-        near = spans[bisect_left(starts, pos - longest):bisect_right(starts, pos)]
-        return any(s <= pos < e for s, e in near)
-
-    return inside
-
-
 def _place_acronym_orgs(text: str, tables: Tables, orgs: list[_Org], places: dict) -> list[_Org]:
     """"LEG Thüringen" (an undefined acronym before a place) and "Aachen (ITA)" (a place with an
     acronym, in a sentence about institutes)."""
@@ -533,3 +519,17 @@ def _acronym_refs(text: str, tables: Tables, orgs: list[_Org], defs: dict, block
         out.append(Mention("ORG", start, end, acr, "org.acronym_ref", normalized=name,
                            attrs={"acronym": acr, "kind": kind}))
     return out
+
+
+def _covered_by(orgs):
+    """A test whether a position lies inside one of `orgs`, by bisect (a text of many places and
+    institutions stays linear)."""
+    spans = sorted((o.start, o.end) for o in orgs)
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
+
+    def inside(pos: int) -> bool:
+        near = spans[bisect_left(starts, pos - longest):bisect_right(starts, pos)]
+        return any(s <= pos < e for s, e in near)
+
+    return inside

@@ -63,6 +63,7 @@ def one_line_errors(command):
         except (typer.Exit, click.exceptions.Exit, click.ClickException):
             raise
         except KeyboardInterrupt:
+            _quiet_dask_exit()
             raise _fail("interrupted", 130) from None
         except RuleError as exc:
             more = f" (and {len(exc.problems) - 1} more: extract rules check)" if len(exc.problems) > 1 else ""
@@ -80,6 +81,17 @@ def one_line_errors(command):
             raise _fail(_os_message(exc), 1) from None
 
     return guarded
+
+
+def _quiet_dask_exit() -> None:
+    """After Ctrl-C during a LocalCluster start, dask's exit hook would close that half-started
+    cluster once more and print a traceback; the cluster was closed (or never was) already."""
+    import atexit
+    import sys
+
+    spec = sys.modules.get("distributed.deploy.spec")
+    if spec is not None and hasattr(spec, "close_clusters"):
+        atexit.unregister(spec.close_clusters)
 
 
 def _os_message(exc: BaseException) -> str:

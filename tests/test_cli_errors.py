@@ -216,7 +216,7 @@ def test_the_progress_bar_shows_total_percentage_rate_and_eta(tmp_path, corpus, 
     assert "100%" in err and "6/6" in err and "docs/s" in err and "ETA" in err
 
 
-@pytest.mark.parametrize("engine, after", [("local", 2.5), ("dask", 5.0)])
+@pytest.mark.parametrize("engine, after", [("local", 2.5), ("dask", 1.0), ("dask", 5.0)])
 def test_ctrl_c_exits_quietly_with_130(tmp_path, engine, after):
     import signal
     import subprocess

@@ -4,7 +4,8 @@
     python bench/worst.py --mb 0.2 --docs 200 --no-write
 
 Every input goes through the batch pipeline in this process (runner.process_document, as a
-worker does), so interpreter start and pipeline build are left out. The target: the worst
+worker does), so interpreter start and pipeline build are left out; each time is the best of
+REPEAT passes. The target: the worst
 input costs at most 3× the bench corpus's average time per MB.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from make_corpus import build
 from bench import BENCH, ROOT, machine, write_section
 
 TARGET = 3.0
+REPEAT = 2
 
 
 def long_sentence(size: int) -> str:
@@ -49,19 +51,38 @@ def no_full_stop(size: int) -> str:
     return (text + " ") * (size // len(text) + 1)
 
 
+def names_and_institutions(size: int) -> str:
+    """Persons with roles and institutions, one after the other."""
+    unit = ("Prof. Dr. Anna Schmidt von der Universität Leipzig und Hans Müller, Geschäftsführer "
+            "der Handwerkskammer Dresden, ")
+    return unit * (size // len(unit))
+
+
+def partner_bullets(size: int) -> str:
+    """Bullet lines, each second one a partner cue that opens a list."""
+    unit = "\n- Universität Leipzig (Thema: KI)\n- Partner: Hochschule Bremen\n"
+    return unit * (size // len(unit))
+
+
 INPUTS = {"one long sentence ('Kompetenzzentrum ' × N)": long_sentence,
           "one long comma list": comma_list,
+          "persons and institutions, comma after comma": names_and_institutions,
+          "bullets, a partner cue on every second": partner_bullets,
           "no full stop, no line break": no_full_stop}
 
 
-def seconds(nlp, documents) -> float:
+def seconds(nlp, documents, repeat: int = REPEAT) -> float:
+    """The best of `repeat` passes: the machine is shared, the minimum is the least disturbed."""
     from extract.runner import process_document
 
-    started = time.perf_counter()
-    for document in documents:
-        rows = process_document(nlp, document)
-        assert rows["documents"][0]["status"] == "ok", rows["documents"][0]
-    return time.perf_counter() - started
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for document in documents:
+            rows = process_document(nlp, document)
+            assert rows["documents"][0]["status"] == "ok", rows["documents"][0]
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def measure(mb: float, docs: int) -> str:
@@ -71,7 +92,7 @@ def measure(mb: float, docs: int) -> str:
     nlp = pipeline_builder()()
     data = build(BENCH / "data" / f"n{docs}", docs)
     corpus = list(iter_corpus(data))
-    seconds(nlp, corpus[:20])  # warm caches (compiled rules, lazy tables) outside the clock
+    seconds(nlp, corpus[:20], repeat=1)  # warm caches (compiled rules, lazy tables) outside the clock
     corpus_mb = sum(len(d.text.encode()) for d in corpus) / 1e6
     base = seconds(nlp, corpus) / corpus_mb
     rows = [(f"bench corpus ({docs} documents)", corpus_mb, base * corpus_mb)]

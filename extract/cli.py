@@ -63,6 +63,7 @@ def one_line_errors(command):
         except (typer.Exit, click.exceptions.Exit, click.ClickException):
             raise
         except KeyboardInterrupt:
+            _quiet_dask_exit()
             raise _fail("interrupted", 130) from None
         except RuleError as exc:
             more = f" (and {len(exc.problems) - 1} more: extract rules check)" if len(exc.problems) > 1 else ""
@@ -80,6 +81,17 @@ def one_line_errors(command):
             raise _fail(_os_message(exc), 1) from None
 
     return guarded
+
+
+def _quiet_dask_exit() -> None:
+    """After Ctrl-C during a LocalCluster start, dask's exit hook would close that half-started
+    cluster once more and print a traceback; the cluster was closed (or never was) already."""
+    import atexit
+    import sys
+
+    spec = sys.modules.get("distributed.deploy.spec")
+    if spec is not None and hasattr(spec, "close_clusters"):
+        atexit.unregister(spec.close_clusters)
 
 
 def _os_message(exc: BaseException) -> str:
@@ -106,6 +118,8 @@ def run(
                                                        "without it a LocalCluster is started.")] = None,
     strict: Annotated[bool, typer.Option(help="Exit 1 when any document failed.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress, no summary.")] = False,
+    no_notice: Annotated[bool, typer.Option("--no-notice", help="Leave out the line about which spaCy "
+                                                                "model is used; keep the summary.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Write into --out even when it holds files this "
                                                         "tool did not write, or lies in the corpus.")] = False,
     wait: Annotated[bool, typer.Option("--wait", help="When another run writes to --out, wait for it "
@@ -120,7 +134,7 @@ def run(
 
     summary = run_corpus(corpus=corpus, out=out, fmt=Format(fmt).value, jobs=jobs, engine=Engine(engine).value,
                          scheduler=scheduler, model=model, rules_dir=rules, quiet=quiet,
-                         force=force, wait=wait, doc_timeout=doc_timeout)
+                         force=force, wait=wait, doc_timeout=doc_timeout, notice=not no_notice)
     if not quiet:
         typer.echo(summary.line(), err=True)
     if strict and summary.n_error:

@@ -99,14 +99,16 @@ def time_limit(seconds: float | None):
 def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engine: str = "local",
                scheduler: str | None = None, model: str | None = None, rules_dir: Path | None = None,
                quiet: bool = False, progress: bool | None = None, force: bool = False,
-               wait: bool = False, doc_timeout: float | None = DOC_TIMEOUT) -> RunSummary:
+               wait: bool = False, doc_timeout: float | None = DOC_TIMEOUT,
+               notice: bool = True) -> RunSummary:
     """Process every file under `corpus` and write the tables to `out`; `jobs` worker
     processes (0: one per core for a corpus of AUTO_MIN_DOCS documents or more, 1: none).
 
     Raises outdir.OutDirError before any work when `out` cannot take the run: it is, or lies
     inside, the corpus; it holds files this tool did not write where the tables go (`force`
     overrides both); another run holds it (`wait` waits for that run). A document that takes
-    longer than `doc_timeout` seconds gets an error row (None or 0: no limit)."""
+    longer than `doc_timeout` seconds gets an error row (None or 0: no limit). `notice=False`
+    drops the one line about the model in use (quiet drops it too)."""
     from .io import iter_corpus
     from .writers import TableWriter
 
@@ -118,24 +120,31 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
     summary = RunSummary(out_dir=out)
     started = time.perf_counter()
     show = (not quiet) and (progress if progress is not None else sys.stderr.isatty())
+    bar = None
     with TableWriter(out, fmt, force=force, wait=wait, meta=_run_meta(corpus, rules_dir)) as writer:
         documents = (iter_corpus(corpus, exclude=excluded) if corpus.is_dir()
                      else iter([_single(corpus)]))
         if not quiet:
             documents = _announce_big(documents)
         results = _results(documents, engine=engine, jobs=jobs, scheduler=scheduler, model=model,
-                           rules_dir=rules_dir, quiet=quiet, timeout=doc_timeout or None)
-        for document, cells in results:
-            if document.needs_text_copy and document.text is not None:
-                path, _ = writer.text_path(document.doc_id)
-                path.write_text(document.text, encoding="utf-8")
-            writer.write_cells(cells)
-            _count(summary, document, cells["documents"][0])
-            if show and summary.n_docs > 20:
-                _progress(summary, started)
+                           rules_dir=rules_dir, quiet=quiet or not notice, timeout=doc_timeout or None)
+        if show:
+            from .progress import Bar, count_files
+
+            bar = Bar(count_files(corpus, excluded))
+        try:
+            for document, cells in results:
+                if document.needs_text_copy and document.text is not None:
+                    path, _ = writer.text_path(document.doc_id)
+                    path.write_text(document.text, encoding="utf-8")
+                writer.write_cells(cells)
+                _count(summary, document, cells["documents"][0])
+                if bar is not None:
+                    bar.advance(summary.n_docs, summary.n_error, time.perf_counter() - started)
+        finally:
+            if bar is not None:
+                bar.stop()
     summary.seconds = time.perf_counter() - started
-    if show and summary.n_docs > 20:
-        print(file=sys.stderr)
     return summary
 
 
@@ -189,8 +198,11 @@ def _check_options(engine: str, jobs: int, fmt: str) -> None:
 
 
 def _announce_big(documents):
-    """Say on stderr when a very large document starts: its rows come only when it is done."""
+    """Say on stderr what libraries warned about a file, with its name, and when a very large
+    document starts: its rows come only when it is done."""
     for document in documents:
+        for message in document.warnings:
+            print(f"\rwarning: {document.source}: {message}", file=sys.stderr, flush=True)
         size = len(document.text or "")
         if size >= BIG_DOCUMENT:
             print(f"\rreading {document.source}: {size / 1e6:.0f} M characters, "
@@ -203,6 +215,10 @@ def _results(documents, *, engine, jobs, scheduler, model, rules_dir, quiet, tim
     notice = None if not quiet else False
     if engine == "dask":
         from .engines import dask_results
+        from .pipeline import model_notice
+
+        if notice is None and (message := model_notice(model)):
+            print(message, file=sys.stderr)  # once here: the workers build theirs silently
 
         return dask_results(documents, scheduler=scheduler, model=model, rules_dir=rules_dir,
                             timeout=timeout)
@@ -243,9 +259,3 @@ def _count(summary: RunSummary, document, row: list) -> None:
     else:
         summary.n_error += 1
         summary.failures.append((document.doc_id, unneutralise(row[_ERROR])))
-
-
-def _progress(summary: RunSummary, started: float) -> None:
-    rate = summary.n_docs / max(time.perf_counter() - started, 1e-9)
-    print(f"\r{summary.n_docs} docs  {rate:.0f} docs/s  errors {summary.n_error}",
-          end="", file=sys.stderr, flush=True)

@@ -40,10 +40,16 @@ def _no_full_stop() -> str:
     lambda: "Kompetenzzentrum " * 6000,
     lambda: "Partner sind " + ", ".join(f"die {_KINDS[i % 5]} {_CITIES[i % 6]}" for i in range(9000)) + ".",
     _no_full_stop,
-], ids=["one long sentence", "long comma list", "no full stop"])
+    lambda: ("Prof. Dr. Anna Schmidt von der Universität Leipzig und Hans Müller, Geschäftsführer der "
+             "Handwerkskammer Dresden, ") * 1750,
+    lambda: "\n- Universität Leipzig (Thema: KI)\n- Partner: Hochschule Bremen\n" * 2000,
+    lambda: ("Partner sind die Universität Leipzig und die Hochschule Bremen sowie das Kompetenzzentrum "
+             "Dresden, Koordinator ist die TU Chemnitz; ") * 2500,
+], ids=["one long sentence", "long comma list", "no full stop", "persons and institutions",
+        "a partner cue on every bullet", "cues, institutions and places"])
 def test_pathological_texts_take_linear_time(nlp, make):
     text = make()
-    assert len(text) > 100_000
+    assert len(text) > 100_000 or text.count("\n") > 5000
     assert _seconds(nlp, text) < 3.0
 
 
@@ -53,6 +59,9 @@ def test_sentences_are_capped_and_still_cover_the_text():
     assert max(end - start for start, end in spans) <= 1000
     assert spans[0][0] == 0 and spans[-1] == (text.index("Der"), len(text))
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    # the lookup by offset finds the pieces too
+    assert Sentences(text).span(text.index("Der")) == spans[-1]
+    assert Sentences(text).span(1500) in spans[1:-1]
 
 
 def test_a_capped_sentence_keeps_the_city_of_a_centre_in_it(nlp):
@@ -108,3 +117,11 @@ def test_a_huge_document_is_announced_when_it_starts(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["run", str(corpus), "--out", str(tmp_path / "o")])
     assert result.exit_code == 0
     assert "reading big.txt" in result.stderr
+
+
+def test_a_list_a_sentence_opens_is_capped():
+    from extract.relations.sentences import MAX_BLOCK
+
+    text = "Partner sind:\n" + "- Universität Leipzig\n" * 2000
+    start, end = Sentences(text).block(0)
+    assert start == 0 and MAX_BLOCK <= end < MAX_BLOCK + 40

@@ -185,3 +185,55 @@ def test_format_and_engine_are_case_insensitive_choices_checked_before_the_pipel
         assert code == 2 and value in err and "Traceback" not in err
     assert not (tmp_path / "o2").exists()
 
+
+
+def test_library_warnings_name_the_file_that_caused_them(tmp_path, corpus):
+    (corpus / "bad.pdf").write_bytes(b"not a pdf at all")
+    code, _, err = _cli("run", corpus, "--out", tmp_path / "o")
+    assert code == 0
+    warned = [line for line in err.splitlines() if "pdf header" in line or "EOF marker" in line]
+    assert warned and all(line.lstrip("\r").startswith("warning: bad.pdf: ") for line in warned)
+
+
+def test_the_model_notice_can_be_silenced_keeping_the_summary(tmp_path, corpus):
+    from extract.pipeline import model_notice
+
+    code, _, err = _cli("run", corpus, "--out", tmp_path / "o")
+    notice = model_notice(None)
+    if notice:
+        assert err.count(notice) == 1
+    code, _, err = _cli("run", corpus, "--out", tmp_path / "o", "--no-notice")
+    assert code == 0 and "note:" not in err and "1 documents: 1 ok" in err
+
+
+def test_the_progress_bar_shows_total_percentage_rate_and_eta(tmp_path, corpus, capsys):
+    from extract.runner import run_corpus
+
+    for i in range(5):
+        (corpus / f"r{i}.txt").write_text("Das Kompetenzzentrum in Bremen.", encoding="utf-8")
+    run_corpus(corpus=corpus, out=tmp_path / "o", progress=True, jobs=1)
+    err = capsys.readouterr().err
+    assert "100%" in err and "6/6" in err and "docs/s" in err and "ETA" in err
+
+
+@pytest.mark.parametrize("engine, after", [("local", 2.5), ("dask", 1.0), ("dask", 5.0)])
+def test_ctrl_c_exits_quietly_with_130(tmp_path, engine, after):
+    import signal
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    text = "Das Kompetenzzentrum in Bremen erhält 1,2 Mio. Euro vom Bundesministerium. " * 40
+    for i in range(800):  # ~10 s of work: the signal comes while it runs
+        (corpus / f"r{i}.txt").write_text(text, encoding="utf-8")
+    run = subprocess.Popen([sys.executable, "-c", "from extract.cli import main; main()", "run", str(corpus),
+                            "--out", str(tmp_path / "o"), "--engine", engine, "--jobs", "2"],
+                           stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    time.sleep(after)
+    run.send_signal(signal.SIGINT)
+    err = run.communicate(timeout=60)[1]
+    assert run.returncode == 130, err
+    assert "Traceback" not in err and "error: interrupted" in err
+    assert not (tmp_path / "o" / "documents.csv").exists()

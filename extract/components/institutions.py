@@ -10,6 +10,7 @@ own components.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -508,13 +509,14 @@ def _place_acronym_orgs(text: str, tables: Tables, orgs: list[_Org], places: dic
     """"LEG Thüringen" (an undefined acronym before a place) and "Aachen (ITA)" (a place with an
     acronym, in a sentence about institutes)."""
     out = []
+    inside = _covered_by(orgs)
     for start in sorted(places):
         # matches of the acronym pattern never overlap, so each place is tried on its own
         m = _ACRONYM_BEFORE_PLACE.search(text, max(0, start - 7), start)
         if m is None or text[start:start + 1] not in _CAPITALS:
             continue
         acr, place = m.group("acr"), places[start]
-        if acr in tables.not_acronyms or any(o.start <= m.start() < o.end for o in orgs):
+        if acr in tables.not_acronyms or inside(m.start()):
             continue
         out.append(_Org(m.start(), place.end, "org.acronym_place", "other", "f", m.start(), m.end(),
                         acronym=acr, acronym_span=(m.start(), m.end()),
@@ -652,3 +654,17 @@ def _acronym_refs(text: str, tables: Tables, orgs: list[_Org], defs: dict, block
         out.append(Mention("ORG", start, end, acr, "org.acronym_ref", normalized=name,
                            attrs={"acronym": acr, "kind": kind}))
     return out
+
+
+def _covered_by(orgs):
+    """A test whether a position lies inside one of `orgs`, by bisect (a text of many places and
+    institutions stays linear)."""
+    spans = sorted((o.start, o.end) for o in orgs)
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
+
+    def inside(pos: int) -> bool:
+        near = spans[bisect_left(starts, pos - longest):bisect_right(starts, pos)]
+        return any(s <= pos < e for s, e in near)
+
+    return inside

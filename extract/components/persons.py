@@ -7,6 +7,7 @@ unless the line goes on with a verb, which makes it a caption naming real actors
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -110,8 +111,8 @@ def _is_first(word: str, first: frozenset) -> bool:
 
 def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
     """PERSON mentions of `text`; earlier ORG/MINISTRY/CENTRE mentions are never person names."""
-    taken = sorted(((m.start, m.end, m) for m in mentions if m.label in ("ORG", "MINISTRY", "CENTRE")),
-                   key=lambda t: (t[0], -t[1]))
+    taken = _Spans(sorted(((m.start, m.end, m) for m in mentions if m.label in ("ORG", "MINISTRY", "CENTRE")),
+                          key=lambda t: (t[0], -t[1])))
     out: list[Mention] = []
     first = tables.first
     for m in _SEQ.finditer(text):
@@ -122,7 +123,7 @@ def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
             words = [(w.group(0), m.start() + w.start(), m.start() + w.end())
                      for w in _WORDS.finditer(m.group(0))]
             found = _role_led(text, words, tables)
-            if found and not any(s < found[1] and found[0] < e for s, e, _ in taken):
+            if found and not taken.overlaps(found[0], found[1]):
                 out.append(_mention(text, *found, tables, taken))
             continue
         words = [(w.group(0), m.start() + w.start(), m.start() + w.end())
@@ -135,7 +136,8 @@ def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
                 continue
             start, end, name, nxt = found
             # inside an institution's name, or right after it ("Hochschule Nürnberg Georg Simon Ohm")
-            if not any((s < end and start < e) or _continues(text, e, start, tables) for s, e, _ in taken):
+            if not any((s < end and start < e) or _continues(text, e, start, tables)
+                       for s, e, _ in taken.near(start, end, reach=_CONTINUES_REACH)):
                 out.append(_mention(text, start, end, name, tables, taken))
             i = nxt
     out += _credit_initials(text, tables, out)
@@ -143,10 +145,35 @@ def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
     return sorted(out, key=lambda p: p.start)
 
 
+# how far before a name an institution may end and the name still belong to it
+_CONTINUES_REACH = 40
+
+
+class _Spans:
+    """(start, end, payload) spans sorted by start: those near a position by bisect, not by a
+    scan of all of them (a text full of institutions and names stays linear)."""
+
+    def __init__(self, items: list):
+        self.items = items
+        self.starts = [s for s, _, _ in items]
+        self.longest = max((e - s for s, e, _ in items), default=0)
+
+    def near(self, start: int, end: int, reach: int = 0) -> list:
+        """The spans that may overlap [start, end) or end up to `reach` chars before `start`, in order."""
+        return self.items[bisect_left(self.starts, start - self.longest - reach):bisect_left(self.starts, end)]
+
+    def starting(self, lo: int, hi: int) -> list:
+        """The spans that start in [lo, hi], in order."""
+        return self.items[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e, _ in self.near(start, end))
+
+
 def _continues(text: str, org_end: int, start: int, tables: Tables) -> bool:
     """True when only capitalised non-role words stand between an institution and a name, so the
     name belongs to the institution's ("Technische Hochschule Nürnberg Georg Simon Ohm")."""
-    if not 0 <= start - org_end <= 40 or not _NAME_GAP.fullmatch(text, org_end, start):
+    if not 0 <= start - org_end <= _CONTINUES_REACH or not _NAME_GAP.fullmatch(text, org_end, start):
         return False
     return not any(tables.is_role(w) for w in text[org_end:start].split())
 
@@ -240,12 +267,12 @@ def _role_before(before: str, tables: Tables) -> str | None:
 
 def _organisation(text: str, end: int, role_span, taken) -> str | None:
     if role_span:
-        inside = next((m for s, e, m in taken if role_span[0] <= s and e <= role_span[1]), None)
+        inside = next((m for s, e, m in taken.starting(role_span[0], role_span[1]) if e <= role_span[1]), None)
         if inside:
             return inside.normalized or inside.text
     p = _PREP_ORG.match(text, end)
     if p:
-        after = next((m for s, _, m in taken if s == p.end()), None)
+        after = next((m for _, _, m in taken.starting(p.end(), p.end())), None)
         if after:
             return after.normalized or after.text
     return None
@@ -273,10 +300,11 @@ def _surname_refs(text: str, tables: Tables, persons: list[Mention], taken) -> l
             by_surname.setdefault(nm.surname(p.normalized), p.normalized)
     if not by_surname:
         return []
-    blocked = [(p.start, p.end) for p in persons] + [(s, e) for s, e, _ in taken]
+    blocked = _Spans(sorted([(p.start, p.end, None) for p in persons] + taken.items,
+                            key=lambda t: (t[0], -t[1])))
     out = []
     for start, end in nm.find_literals(text, by_surname, _NO_WORD_BEFORE, _NO_WORD_AFTER):
-        if any(s < end and start < e for s, e in blocked):
+        if blocked.overlaps(start, end):
             continue
         before = text[max(0, start - 40):start]
         if _IN_FORCE.search(before):      # "in Kraft", not Ms Kraft

@@ -1,10 +1,11 @@
 """One file to one Document: read, decode, extract text, or say why not."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .decode import UndecodableError, decode_bytes, normalise_text
@@ -29,6 +30,7 @@ class Document:
     encoding: str | None = None
     needs_text_copy: bool = False  # the text is not the file decoded: write outputs/texts/DOC_ID.txt
     published: str | None = None   # ISO date from html metadata, a hint only
+    warnings: list[str] = field(default_factory=list)  # what libraries said while reading it
 
 
 def doc_id_for(relative: str) -> str:
@@ -64,7 +66,8 @@ def read_document(path: Path, *, root: Path | None = None) -> Document:
     if not data:
         return _fail(doc, "empty file")
     try:
-        _fill(doc, data)
+        with _library_warnings(doc.warnings):
+            _fill(doc, data)
     except (UndecodableError, UnicodeDecodeError):
         return _fail(doc, "binary or undecodable")
     except ValueError as exc:  # PdfError and other "this file has no text" reasons
@@ -76,6 +79,41 @@ def read_document(path: Path, *, root: Path | None = None) -> Document:
                      else f"no text in {doc.kind}")
     doc.status = "ok"
     return doc
+
+
+# Libraries that log or warn about the file they read; their words go to Document.warnings.
+_LIBRARY_LOGGERS = ("pypdf", "trafilatura", "htmldate", "charset_normalizer")
+
+
+@contextlib.contextmanager
+def _library_warnings(into: list[str]):
+    """Collect what the libraries log or warn while one file is read, instead of letting it go
+    to stderr untied to the file (the runner prints it with the file's name)."""
+    import logging
+    import warnings
+
+    class Collect(logging.Handler):
+        def emit(self, record):
+            if record.levelno >= logging.WARNING:
+                message = record.getMessage()
+                if message not in into:
+                    into.append(message)
+
+    handler = Collect()
+    loggers = [logging.getLogger(name) for name in _LIBRARY_LOGGERS]
+    saved = [(lg.propagate, lg.handlers) for lg in loggers]
+    for lg in loggers:
+        lg.propagate, lg.handlers = False, [handler]
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield
+        for w in caught:
+            if str(w.message) not in into:
+                into.append(str(w.message))
+    finally:
+        for lg, (propagate, handlers) in zip(loggers, saved, strict=True):
+            lg.propagate, lg.handlers = propagate, handlers
 
 
 class _NotAFile(OSError):

@@ -11,7 +11,7 @@ when a centre has both.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Mention
@@ -43,6 +43,7 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
         if old is None or ROLE_RANK[role] < ROLE_RANK[old.role]:
             links[key] = PartnerLink(org, role, rule, implied)
 
+    at = _ByStart(orgs)  # institutions in a range by bisect: many cues stay linear
     for org in (owned or {}).values():
         add(org, "lead", OWNER_RULE)
     for trig in triggers:
@@ -50,11 +51,11 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
         if trig.kind in ("lead_next", "project_agency_next"):
             clause_end = text.find(";", trig.end, s_end)  # "Koordinator ist X; beteiligt sind …"
             limit = min(s_end if clause_end < 0 else clause_end, trig.end + LEAD_WINDOW)
-            nxt = next((o for o in orgs if trig.end <= o.start < limit), None)
+            nxt = next(iter(at.between(trig.end, limit)), None)
             if nxt:
                 add(nxt, "lead" if trig.kind == "lead_next" else "project_agency", trig.rule, trig.implied)
         elif trig.kind == "lead_prev":
-            prev = [o for o in orgs if s_start <= o.start and o.end <= trig.start
+            prev = [o for o in at.between(s_start, trig.start + 1) if o.end <= trig.start
                     and trig.start - o.end <= LEAD_WINDOW]
             if prev:
                 # "von der X gemeinsam mit Y und Z betrieben": the agent after "von" leads
@@ -63,28 +64,40 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
         elif trig.kind in ("partner_list", "associate_list"):
             _b_start, b_end = sentences.block(trig.start)
             role = "partner" if trig.kind == "partner_list" else "associate"
-            for o in orgs:
-                if trig.end <= o.start < b_end:
-                    add(o, role, trig.rule)
+            for o in at.between(trig.end, b_end):
+                add(o, role, trig.rule)
         elif trig.kind == "lead_near":
-            near = [o for o in orgs if s_start <= o.start < s_end and o.end - trig.start <= LEAD_WINDOW
+            near = [o for o in at.between(s_start, s_end) if o.end - trig.start <= LEAD_WINDOW
                     and trig.start - o.end <= LEAD_WINDOW]
             if near:
                 add(min(near, key=lambda o: _distance(o, trig)), "lead", trig.rule, trig.implied)
         elif trig.kind == "partner_prev":
-            prev = [o for o in orgs if s_start <= o.start and o.end <= trig.start]
+            prev = [o for o in at.between(s_start, trig.start + 1) if o.end <= trig.start]
             if prev:
                 add(prev[-1], "partner", trig.rule)
         elif trig.kind == "recipient_sentence":
-            after = [o for o in orgs if trig.end <= o.start < s_end]
-            before = [o for o in orgs if s_start <= o.start and o.end <= trig.start]
+            after = at.between(trig.end, s_end)
+            before = [o for o in at.between(s_start, trig.start + 1) if o.end <= trig.start]
             if after or before:
                 add((after or before)[0], "lead", trig.rule, trig.implied)
         elif trig.kind == "partner_sentence":
-            for o in orgs:
-                if s_start <= o.start < s_end:
-                    add(o, "partner", trig.rule)
+            for o in at.between(s_start, s_end):
+                add(o, "partner", trig.rule)
     return sorted(links.values(), key=lambda link: link.org.start)
+
+
+class _ByStart:
+    """Mentions that start in a range, in their list order, found by bisect."""
+
+    def __init__(self, items: list[Mention]):
+        self.items = items
+        self.order = sorted(range(len(items)), key=lambda i: items[i].start)
+        self.starts = [items[i].start for i in self.order]
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions with lo <= start < hi."""
+        picked = self.order[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+        return [self.items[i] for i in sorted(picked)]
 
 
 # "Zentrum X der Hochschule Y" (owner) and "Zentrum X an der Universität Y" (host)

@@ -6,7 +6,7 @@ not cut at "Dr.", "e.V.", "Mio." or the ordinal in "15. Januar".
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 _ABBREV = {
     "dr", "prof", "ing", "dipl", "mio", "mrd", "nr", "bzw", "ca", "st", "vgl", "usw", "abs", "str",
@@ -19,6 +19,8 @@ _END = re.compile(r"[.!?](?P<gap>[\"“”‘’»«]?\s+)(?=[\"„“»«(]?[A-
 # A longer "sentence" (a list without end, a text without full stops) is cut at a blank, so
 # that what a search per sentence costs stays bounded (real ones stay under ~600 chars).
 MAX_SENTENCE = 1000
+# A list a sentence opens ends after this many chars (the longest seen: ~1,000).
+MAX_BLOCK = 3000
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 BULLET = re.compile(r"[ \t]*(?:[*•·▪‣◦-]|–|\d+\.|[a-z]\))\s+")
 
@@ -39,7 +41,9 @@ class Sentences:
         if start < len(text):
             spans.append((start, len(text)))
         self.spans = cap_spans(text, spans)
-        self._starts = [s for s, _ in spans]
+        self._starts = [s for s, _ in self.spans]
+        self._run: list[int] | None = None  # built on first block()
+        self._ends: list[int] = []
 
     def index(self, offset: int) -> int:
         return max(bisect_right(self._starts, offset) - 1, 0)
@@ -53,11 +57,16 @@ class Sentences:
         if not self.spans:
             return 0, len(self.text)
         start, end = self.spans[i]
-        j = i + 1
-        while j < len(self.spans) and BULLET.match(self.text, self.spans[j][0]):
-            end = self.spans[j][1]
-            j += 1
-        return start, end
+        if self._run is None:  # once per text: where each run of bullet lines ends
+            self._ends = [e for _, e in self.spans]
+            self._run = [0] * (len(self.spans) + 1)
+            self._run[-1] = len(self.spans)
+            for j in range(len(self.spans) - 1, -1, -1):
+                bullet = BULLET.match(self.text, self.spans[j][0])
+                self._run[j] = self._run[j + 1] if bullet else j
+        # the bullets after sentence i, up to the first one that reaches MAX_BLOCK
+        last = min(self._run[i + 1], bisect_left(self._ends, start + MAX_BLOCK, i) + 1) - 1
+        return start, self._ends[last] if last > i else end
 
 
 def cap_spans(text: str, spans: list[tuple[int, int]], limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:

@@ -256,6 +256,8 @@ class Centres:
             end = name.end()
             paren = _PAREN.match(text, end)  # "(DatenIntensive Anwendungen für Automation)"
             after = paren.end() if paren else end
+            if not paren and not _DESCRIBED.match(text, after):
+                continue  # a bare brand in a list ("SAP, Bosch und das KI-Lab") is no centre
             city, rule = self._city_after(text, after, ctx)
             out.append(Mention("CENTRE", name.start(), end, text[name.start():end], "centres.listed_name",
                                normalized=text[name.start():end],
@@ -667,6 +669,7 @@ def _leading_city(text, start, end, ctx) -> str | None:
     return None
 
 
+_DESCRIBED = re.compile(r"[ \t]*,[ \t]*(?:das|der|die)[ \t]")
 _PAREN = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
 _LIST_JOINT = re.compile(r"[ \t](?:und|sowie)[ \t]+(?:das|der|die|dem|den)?[ \t]*$")
 _LIST_INTRO = re.compile(r"(?:\bdarunter|\bwie|\bnämlich|:)[ \t]+")

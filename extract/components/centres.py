@@ -159,6 +159,7 @@ class Centres:
         self.site_cues = [Scanner(r.compile()) for r in ctx["site_cue"]]
         self.list_intro = [r.compile() for r in ctx["list_intro"]]
         self.kinds, self.bare, self.excluded, self.exact = load_heads(rules.word_list("centre_heads"))
+        self.alias_stop = frozenset(rules.word_list("alias_stoplist"))
         self.suffixes = sorted(self.kinds, key=len, reverse=True)
         self._excluded_tuple = tuple(self.excluded)
         self._kind_memo: dict[str, tuple[str | None, bool]] = {}
@@ -278,7 +279,7 @@ class Centres:
             a = m.attrs
             if a["generic"] or a["plural"] or a["anaphor"] or a.get("site"):
                 continue
-            for alias in _alias_words(m):
+            for alias in _alias_words(m, self.alias_stop):
                 if alias in searched:
                     continue
                 searched.add(alias)
@@ -677,19 +678,20 @@ _COINED_NAME = re.compile(r"(?:[A-ZÄÖÜ]{3,}[\w-]*|[A-ZÄÖÜ][a-zäöü]+[A-Z
 _ALIAS_REACH = 4000   # a release excerpt; the search stays windowed after the naming mention
 # a coined word: two capitals (KQCBW, KompAKI, münsterLAND) or letters with digits (ARENA2036)
 _COINED = re.compile(r"^(?:(?=[\w.-]*[A-ZÄÖÜ][\w.-]*[A-ZÄÖÜ])[\w.-]{3,}|(?=[\w-]*\d)(?=[\w-]*[A-Za-z]{2})[\w-]{4,})$")
-_NOT_ALIAS = re.compile(r"^(?:\d+\.\d+|[IVX]+|KI|IT|EU|ICT|KMU|MINT|GmbH|e\.V\.)$")
+_NOT_ALIAS = re.compile(r"^(?:\d+\.\d+|[IVX]+|e\.V\.)$|^[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöü]")  # 4.0, IT-Sicherheit
 
 
-def _alias_words(m: Mention) -> list[str]:
-    """The acronym and the coined words of a centre's name, never its head word or a city."""
+def _alias_words(m: Mention, stop: frozenset[str] = frozenset()) -> list[str]:
+    """The acronym and the coined words of a centre's name, never its head word, a word of
+    `stop` (rules/lists/alias_stoplist.txt) or a compound of an abbreviation (IT-Sicherheit)."""
     words = []
     acr = (m.attrs.get("acronym") or "").lstrip("#")
-    if len(acr) >= 3:
+    if len(acr) >= 3 and acr not in stop:
         words.append(acr)
     kind = (m.attrs.get("kind") or "").lower()
     for w in re.findall(r"[\w.-]+", re.sub(r"\([^)]*\)", " ", m.normalized or "")):
         w = w.strip(".-")
-        if _COINED.match(w) and not _NOT_ALIAS.match(w) and kind.split(" ")[-1] not in w.lower() \
+        if _COINED.match(w) and not _NOT_ALIAS.match(w) and w not in stop and kind.split(" ")[-1] not in w.lower() \
                 and not _HEADISH.search(w) and w not in words:
             words.append(w)
     return words

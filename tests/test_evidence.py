@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from extract import analyse_text
 from extract.model import Mention
-from extract.relations.evidence import DEFAULT_WEIGHTS, parse_weights, score_members
+from extract.relations.evidence import DEFAULT_WEIGHTS, Cues, parse_weights, score_members
 from extract.relations.sentences import Sentences
 from extract.rules import load_rules
 
@@ -59,7 +59,7 @@ def test_score_members_on_hand_made_mentions():
     same = Mention("ORG", 4, 12, "Hub Nord", "t", "Hub Nord", {})
     cue = text.index("Kunden")
     members = score_members(text, [same, uni, firm], ["hub", "uni", "firm"], {}, [hub],
-                            [(cue, cue + 6)], Sentences(text), DEFAULT_WEIGHTS)
+                            Cues([(cue, cue + 6)]), Sentences(text), DEFAULT_WEIGHTS)
     threshold = DEFAULT_WEIGHTS["threshold"]
     assert members["uni"].score >= threshold
     assert members["firm"].score < threshold and "not_member" in members["firm"].evidence
@@ -110,3 +110,28 @@ def test_an_abbreviated_form_and_a_hyphenated_tail_are_the_same_member():
             "Universität Göttingen forschen.")
     assert sorted(partners(text)) == ["Ernst-Abbe-Hochschule Jena", "Georg-August-Universität Göttingen",
                                       "Technische Universität Dortmund"]
+
+
+def test_a_denied_membership_outweighs_a_cue():
+    text = ("Das Kompetenzzentrum Lernfabrik in Kassel startet. Beteiligt sind die Universität Kassel und "
+            "die Hochschule Fulda, die Universität Marburg ist nicht am Projekt beteiligt.")
+    rows = partners(text)
+    assert {"Universität Kassel", "Hochschule Fulda"} <= set(rows)
+    assert "Universität Marburg" not in rows
+
+
+def test_a_quoted_expert_s_employer_alone_is_no_member():
+    text = ("Das Kompetenzzentrum Lernfabrik in Kassel startet unter der Leitung der Universität Kassel. "
+            "„Ein guter Schritt“, sagt Prof. Dr. Anna Berg vom Karlsruher Institut für Technologie.")
+    rows = partners(text)
+    assert "Universität Kassel" in rows
+    assert "Karlsruher Institut für Technologie" not in rows
+
+
+def test_a_project_agency_named_without_a_cue_is_no_member_but_keeps_its_cued_role():
+    text = ("Das Kompetenzzentrum Lernfabrik in Kassel startet mit der Universität Kassel. Der "
+            "Projektträger Jülich begleitet die Förderung.")
+    assert not any("Jülich" in name for name in partners(text))
+    cued = partners("Das Kompetenzzentrum Lernfabrik in Kassel startet. Projektträger ist das "
+                    "Deutsche Zentrum für Luft- und Raumfahrt (DLR).")
+    assert [r["role"] for r in cued.values()] == ["project_agency"]

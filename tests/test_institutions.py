@@ -252,3 +252,11 @@ def test_circles_of_people_and_camel_case_brands_are_no_districts():
 def test_a_cue_word_before_a_name_is_not_part_of_it_nor_a_quote():
     orgs = _orgs("Mit den Partnern Hochschule Konstanz und „Energieagentur Nord gGmbH geht es los.")
     assert {"Hochschule Konstanz", "Energieagentur Nord gGmbH"} <= set(orgs)
+
+
+def test_an_adjective_before_a_legal_form_and_a_plural_before_a_district_are_no_names():
+    orgs = _orgs("Die Agentur ist als gemeinnützige GmbH organisiert. Mitglieder sind die Landkreise "
+                 "Ostalbkreis und Heidenheim.")
+    assert not any("gemeinnützige" in name for name in orgs)
+    assert {"Ostalbkreis", "Landkreis Heidenheim"} <= set(orgs)
+    assert not any(name.startswith("Landkreise") or name.startswith("Landkreiser") for name in orgs)

@@ -205,6 +205,16 @@ def test_html_main_text_title_and_date(tmp_path, charset, encoding):
     assert doc.needs_text_copy
 
 
+@pytest.mark.parametrize("stated, published", [
+    ("2021-02-30", None), ("2021-02-30T10:00:00+01:00", None), ("30.02.2021", None),
+    ("2021-02-28", "2021-02-28"),
+])
+def test_html_meta_date_that_is_no_real_day_is_rejected(tmp_path, stated, published):
+    page = PAGE.format(charset="utf-8").replace('content="2021-03-04"', f'content="{stated}"')
+    doc = read_document(write(tmp_path, "seite.html", page.encode("utf-8")))
+    assert doc.published == published
+
+
 def test_html_falls_back_to_the_tag_stripper(tmp_path, monkeypatch):
     import trafilatura
 

@@ -150,3 +150,16 @@ def test_pipeline_on_corpus(nlp):
     assert "TMWWDG" in by_acronym and by_acronym["TMWWDG"].attrs["state"] == "Thüringen"
     assert by_acronym["BMWi"].normalized == "Bundesministerium für Wirtschaft und Energie"
     assert by_acronym["BMWi"].attrs["ministry_id"] == "fed.bmwi.2013"
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a year in the text (or the publication date) points to the later ministry of the same name
+    ("Das Bundesministerium für Wirtschaft und Energie (BMWi) fördert das Zentrum. Im Jahr 2026 wächst es.",
+     None, "fed.bmwi.2013"),
+    ("Das Bundesministerium für Wirtschaft und Energie (BMWi) fördert das Zentrum.", "2026-01-05", "fed.bmwi.2013"),
+    ("Das Bundesministerium für Wirtschaft und Energie (BMWE) fördert das Zentrum.", None, "fed.bmwe.2025"),
+    # an acronym of another portfolio changes nothing
+    ("Das Bundesministerium für Wirtschaft und Energie (BMBF) fördert das Zentrum.", "2026-01-05", "fed.bmwe.2025"),
+])
+def test_a_name_stated_with_its_acronym_wins_over_the_date(tables, text, published, expected):
+    assert {mid for _surface, mid in found(tables, text, published)} == {expected}

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from extract.normalize.dates import iso_to_date, month_number, parse_date, parse_fallback
+from extract.normalize.dates import iso_to_date, month_number, parse_date, parse_fallback, parse_relative_year
 
 
 @pytest.mark.parametrize("text, iso, first, last", [
@@ -43,3 +43,31 @@ def test_fallback_needs_a_reference_date():
 def test_iso_to_date():
     assert iso_to_date("2021-01-15") == date(2021, 1, 15)
     assert iso_to_date("2021-01") is None and iso_to_date(None) is None and iso_to_date("2021-02-30") is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("March 3, 2021", "2021-03-03"), ("Mar. 3, 2021", "2021-03-03"), ("3 March 2021", "2021-03-03"),
+    ("3rd March 2021", "2021-03-03"), ("Oct 12 2020", "2020-10-12"),
+])
+def test_parse_english_day_dates(text, iso):
+    assert parse_date(text).iso == iso
+
+
+def test_english_dates_must_be_real_days():
+    assert parse_date("31 February 2021") is None and parse_date("Brumaire 3, 2021") is None
+
+
+@pytest.mark.parametrize("text, iso, last", [
+    ("Ende des Jahres", "2020", "2020-12"), ("Ende dieses Jahres", "2020", "2020-12"),
+    ("Ende des kommenden Jahres", "2021", "2021-12"), ("Mitte des nächsten Jahres", "2021", "2021-06"),
+    ("im nächsten Jahr", "2021", "2021-12"), ("Ende nächsten Jahres", "2021", "2021-12"),
+    ("Jahresende", "2020", "2020-12"), ("Jahresmitte", "2020", "2020-06"),
+])
+def test_relative_year_against_the_reference_date(text, iso, last):
+    point = parse_relative_year(text, date(2020, 5, 4))
+    assert (point.iso, point.last_month()) == (iso, last)
+
+
+def test_relative_year_needs_a_reference_date_and_a_known_offset():
+    assert parse_relative_year("Ende des Jahres", None) is None
+    assert parse_relative_year("Ende des vergangenen Jahres", date(2020, 5, 4)) is None

@@ -332,3 +332,17 @@ def test_a_role_noun_in_parentheses_or_after_a_dash_names_the_entry_s_institutio
     assert roles["Universität Bielefeld"] == "lead" and roles["Klinikum Minden"] == "lead"
     assert roles["Hochschule Bielefeld"] == "partner"
 
+
+def test_an_end_restated_with_the_same_sum_is_one_period_row():
+    text = ("Das Land gibt 20 Mio. Euro für 2024 bis 2028. Das Zentrum in Kiel arbeitet bis 2028 mit 20 Mio. Euro. "
+            "Die Halle steht bis 2028 und kostet 5 Mio. Euro.")
+    ms = [mention(text, "CENTRE", "Zentrum", city="Kiel"),
+          mention(text, "MONEY", "20 Mio. Euro", amount_eur=20_000_000),
+          mention(text, "MONEY", "20 Mio. Euro", nth=1, amount_eur=20_000_000),
+          mention(text, "MONEY", "5 Mio. Euro", amount_eur=5_000_000),
+          mention(text, "PERIOD", "2024 bis 2028", start="2024-01", end="2028-12", duration_months=60, kind="funding"),
+          mention(text, "PERIOD", "bis 2028", nth=1, start=None, end="2028-12", duration_months=None, kind="funding"),
+          mention(text, "PERIOD", "bis 2028", nth=2, start=None, end="2028-12", duration_months=None, kind="phase")]
+    rows = build_facts(text, ms, triggers(text))["periods"]
+    assert [(r["start"], r["end"], r["kind"]) for r in rows] == [("2024-01", "2028-12", "funding"),
+                                                                  (None, "2028-12", "phase")]

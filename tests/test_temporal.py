@@ -221,3 +221,154 @@ def test_datelines_between_page_labels(text, published):
     from extract import analyse_text
 
     assert analyse_text(text)["documents"][0]["published"] == published
+
+
+# Date lines of the page furniture (issue 10, class 6); every text here is written for the test.
+FURNITURE = [
+    ("Titel\nMarch 3, 2021\nDas Zentrum in Kiel startet mit seiner Arbeit.", "2021-03-03"),
+    ("Titel\nThursday, 3 March 2021\nDas Zentrum in Kiel startet.", "2021-03-03"),
+    ("Titel\nPublished on 12 March 2021\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\nJuly 23, 2013, Nr. 56\nDas Zentrum in Kiel startet.", "2013-07-23"),
+    ("Titel\n05.07.2021Ministerium für Wirtschaft und Arbeit\n\nDas Land fördert das Zentrum.", "2021-07-05"),
+    ("Titel\n\nDas Zentrum in Kiel startet.\n\nLandesregierung Schleswig-Holstein 12.03.2021", "2021-03-12"),
+    ("Titel\nZuletzt aktualisiert: 12.03.2021\nDas Zentrum.", "2021-03-12"),
+    ("Dresden, 12. März 2021. Das Land fördert das Zentrum in Dresden mit zwei Millionen Euro.", "2021-03-12"),
+    ("Titel\nPressemitteilung Nr. 123/2021 vom 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\n12.03.2021 / Pressemitteilung\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\n12.03.2021 | Wirtschaft | Pressemitteilung\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\nvon Max Muster | 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\nMontag, 12. März 2021 um 10:00 Uhr\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\nDas Zentrum in Kiel startet.\n\nQuelle: Ministerium für Wirtschaft, 12.03.2021", "2021-03-12"),
+    ("Titel\nNews 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),  # a label glued to no digit
+    ("Titel\nVeröffentlicht am 12. März 2021 von Max Muster\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Titel\nMontag, 12.03.2021 – 10:15\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("Startseite | Presse | Pressemitteilung vom 12.03.2021\nDas Zentrum in Kiel startet.", "2021-03-12"),
+    ("date 2021-03-12 Kiel. Das Zentrum in Kiel startet.", "2021-03-12"),
+]
+
+
+@pytest.mark.parametrize("text, published", FURNITURE)
+def test_date_lines_of_the_page_furniture(text, published):
+    from extract import analyse_text
+
+    assert analyse_text(text)["documents"][0]["published"] == published
+
+
+@pytest.mark.parametrize("text", [
+    "Titel\nAnmeldeschluss: 12.03.2021\nDas Zentrum.",
+    "Titel\nProjektbeginn: 01.01.2020\nDas Zentrum.",
+    "Titel\nProjektstart: 01.01.2020\nDas Zentrum.",
+    "Titel\nDie Frist endet am Freitag, 12.03.2021\nDas Zentrum.",
+    "Titel\nTermin: Donnerstag, 12.03.2021\nDas Zentrum.",
+    "Titel\n12.03.2021 Universität Kiel eröffnet ein neues Zentrum\nDas Zentrum.",  # a teaser headline
+    "Titel\nDie Feier war in Dresden, 12. März 2021. Das Zentrum ist offen.",  # a sentence, not a place
+])
+def test_deadline_and_event_lines_are_not_the_publication_date(text):
+    from extract import analyse_text
+
+    assert analyse_text(text)["documents"][0]["published"] == ""
+
+
+# A start plus a length, a length with a stated end, a relative end (issue 10, class 7).
+COMPOSED = [
+    ("Das Land fördert das Zentrum ab 1. März 2016 für drei Jahre.", None, ("2016-03", "2019-02", 36)),
+    ("Ab 1. Januar 2018 erhält das Zentrum Fördermittel für die Laufzeit von vier Jahren:", None,
+     ("2018-01", "2021-12", 48)),
+    ("Das Projekt startet am 1. April 2021 und hat eine Laufzeit von drei Jahren.", None, ("2021-04", "2024-03", 36)),
+    ("Die dreijährige Förderung beginnt im Januar 2021.", None, ("2021-01", "2023-12", 36)),
+    ("Das Vorhaben startete im Oktober 2019 und läuft drei Jahre.", None, ("2019-10", "2022-09", 36)),
+    ("Das Projekt läuft seit Januar 2020 und ist auf drei Jahre angelegt.", None, ("2020-01", "2022-12", 36)),
+    ("Das Zentrum wird für fünf Jahre mit 3 Millionen Euro gefördert. Der Startschuss für das Zentrum fiel am "
+     "1. November 2012.", None, ("2012-11", "2017-10", 60)),
+    ("Die Laufzeit des Projekts beträgt drei Jahre bis Ende 2023.", None, ("2021-01", "2023-12", 36)),
+    ("Die Projektlaufzeit: 36 Monate.", None, (None, None, 36)),
+    ("Das Projekt ist auf vier Jahre angelegt und wird vom Land gefördert.", "2020-05-04", ("2020-05", "2024-04", 48)),
+    ("Die Förderung läuft bis Ende des kommenden Jahres.", "2020-05-04", (None, "2021-12", None)),
+    ("Die Förderung läuft bis Ende nächsten Jahres.", "2020-05-04", (None, "2021-12", None)),
+    ("Das Zentrum wird bis zum Jahresende gefördert.", "2020-05-04", (None, "2020-12", None)),
+    ("Die Förderung endet im nächsten Jahr.", "2020-05-04", (None, "2021-12", None)),
+    ("Für die Jahre 2020 und 2021 stehen jeweils 3 Millionen Euro im Haushalt bereit.", None,
+     ("2020-01", "2021-12", 24)),
+    ("Das Verbundprojekt startet jetzt. Es wird in den nächsten fünf Jahren von der Universität koordiniert.",
+     "2020-12-01", ("2020-12", "2025-11", 60)),
+    ("Das Projekt wird bis zum Jahr 2025 gefördert.", None, (None, "2025-12", None)),
+    ("Die Förderung läuft Ende 2025 aus.", None, (None, "2025-12", None)),
+    ("Die Förderung endet im Dezember 2025.", None, (None, "2025-12", None)),
+    ("Das Projekt wird drei Jahre lang gefördert.", None, (None, None, 36)),
+    ("Die Förderung wurde um zwei Jahre verlängert.", None, (None, None, 24)),
+    ("Das Projekt startete 2019 und endet 2022.", None, ("2019-01", "2022-12", 48)),
+    ("Die Laufzeit beträgt 36 Monate (01.01.2021 – 31.12.2023).", None, ("2021-01", "2023-12", 36)),
+    ("Das Zentrum wird ab dem Jahr 2021 für drei Jahre gefördert.", None, ("2021-01", "2023-12", 36)),
+]
+
+
+@pytest.mark.parametrize("text, published, span", COMPOSED)
+def test_spans_composed_from_a_start_an_end_and_a_length(temporal, text, published, span):
+    doc = run(temporal, text, published=published)
+    found = {(m.attrs["start"], m.attrs["end"], m.attrs["duration_months"]) for m in of(doc, "PERIOD")
+             if m.attrs["kind"] in ("funding", "phase")}
+    assert found == {span}
+
+
+def test_an_extension_follows_the_earlier_phase(temporal):
+    text = "Die erste Förderphase lief von 2018 bis 2020. Die Förderung wurde um zwei Jahre verlängert."
+    spans = {m.text: m.attrs for m in of(run(temporal, text), "PERIOD")}
+    assert (spans["um zwei Jahre"]["start"], spans["um zwei Jahre"]["end"]) == ("2021-01", "2022-12")
+
+
+def test_a_relative_end_needs_the_publication_date(temporal):
+    assert of(run(temporal, "Die Förderung läuft bis Ende des Jahres."), "PERIOD") == []
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Skizzen sind bis zum 1. März 2020 einzureichen. Das Projekt ist auf drei Jahre angelegt.", None),
+    ("Seit 2015 berät das Zentrum Firmen. Nun wird es für drei Jahre gefördert.", None),
+    ("Die Jahre 2018 und 2020 waren gute Jahre für das Zentrum.", None),
+])
+def test_no_start_or_end_from_deadlines_past_starts_or_unrelated_years(temporal, text, published):
+    doc = run(temporal, text, published=published)
+    lengths = [m for m in of(doc, "PERIOD") if m.attrs["duration_months"]]
+    assert all(m.attrs["start"] is None and m.attrs["end"] is None for m in lengths)
+    assert [m for m in of(doc, "PERIOD") if m.rule == "period.range_connector"] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Das Zentrum ist bis Ende 2025 finanziell abgesichert.", "funding"),
+    ("Die Agentur ist zunächst auf drei Jahre befristet.", "funding"),
+    ("Die Initiative ist auf fünf Jahre ausgelegt.", "funding"),
+    ("Das Cluster wird über sieben Jahre unterstützt.", "funding"),
+    ("Das Programm wird bis 2027 fortgesetzt.", "funding"),
+    ("Der Forschungsbau entsteht bis 2025.", "phase"),
+])
+def test_a_centre_that_is_secured_or_limited_for_a_time_has_a_funding_span(temporal, text, kind):
+    (m,) = of(run(temporal, text), "PERIOD")
+    assert m.attrs["kind"] == kind
+
+
+def test_a_start_word_by_a_since_date_outranks_the_publication_date(temporal):
+    text = ("Gefeiert wurde der Start der seit dem 1. Juli 2013 laufenden Projekte. Sie werden über die "
+            "nächsten fünf Jahre gefördert.")
+    (m,) = [m for m in of(run(temporal, text, published="2013-09-20"), "PERIOD") if m.attrs["duration_months"]]
+    assert (m.attrs["start"], m.attrs["end"]) == ("2013-07", "2018-06") and "start_from" not in m.attrs
+
+
+def test_a_length_counted_from_the_publication_date_says_so(temporal):
+    (m,) = of(run(temporal, "Das Land fördert es in den kommenden drei Jahren.", published="2022-12-19"), "PERIOD")
+    assert (m.attrs["start"], m.attrs["start_from"]) == ("2022-12", "published")
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Einsendeschluss ist der 15. März 2021.", "Einsendeschluss ist der 15. März 2021"),
+    ("Bewerbungsschluss: 15.03.2021", "Bewerbungsschluss: 15.03.2021"),
+    ("Stichtag für die Anträge ist der 30. Juni 2021.", "Stichtag für die Anträge ist der 30. Juni 2021"),
+    ("Die Bewerbungsfrist für die Förderung endet am Freitag, 30. Juni 2021.", "endet am Freitag, 30. Juni 2021"),
+])
+def test_a_deadline_named_before_its_date_needs_no_bis(temporal, text, span):
+    (m,) = of(run(temporal, text), "PERIOD")
+    assert (m.text, m.attrs["kind"]) == (span, "deadline")
+
+
+@pytest.mark.parametrize("text", ["Der Beschluss vom 15. März 2021 gilt.",
+                                  "Nach Abschluss am 15. März 2021 feierten sie."])
+def test_a_decision_or_completion_date_is_no_deadline(temporal, text):
+    assert of(run(temporal, text), "PERIOD") == []

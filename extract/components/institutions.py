@@ -70,6 +70,7 @@ _LOWER_STOP = frozenset(_STOP_WORDS.split("|")) | {"eine", "einer", "einem", "ei
                                                      "dass", "wurde", "wurden", "hat", "haben"}
 _LEGAL_KIND = {"e.V.": "association", "e. V.": "association", "gGmbH": "company", "eG": "association"}
 _SUBUNIT = ("university", "institute")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 @dataclass
@@ -288,7 +289,8 @@ def _grow_left(text: str, org: _Org, tables: Tables) -> None:
     grown = False
     for _ in range(2):
         m = _ADJ_BEFORE.search(before, _last_word_start(before))
-        if not m or m.group("adj") in tables.left_stop or m.group("adj").split("-")[0] in tables.left_stop:
+        if not m or m.group("adj") in tables.left_stop or m.group("adj").split("-")[0] in tables.left_stop \
+                or any(m.group("adj") == plural for plural, _ in tables.plurals):   # "Landkreise X"
             break
         org.start -= len(before) - m.start()
         before = before[:m.start()]
@@ -464,8 +466,8 @@ def _legal_form_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
             if w == "und" and start is not None and i + 1 < len(toks) and toks[-i - 2].group(0).endswith("-"):
                 continue                      # "Textil- und Bekleidungsindustrie e.V."
             if w[0].islower() or not w[0].isalnum():
-                if w in _LOWER_STOP or i > 0 or w[0] in "(–-":
-                    break
+                if w in _LOWER_STOP or i > 0 or w[0] in "(–-" or w.endswith(_ADJECTIVE_ENDINGS):
+                    break                 # "chip GmbH" is a brand, "als gemeinnützige GmbH" no name
                 start = t.start()
                 break
             if w in tables.left_stop or w.lower() in _LOWER_STOP or w[0].isdigit():

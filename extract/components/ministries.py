@@ -242,6 +242,8 @@ def find_ministries(text: str, tables: Tables, *, published: str | None = None, 
             if isinstance(ministry, dict) and not ministry["acronym"]:
                 ministry = dict(ministry, acronym=paren.group("a"))
                 hit.ministry = ministry
+            elif not isinstance(ministry, dict):
+                ministry = hit.ministry = _stated(ministry, paren.group("a"), tables, date)
             hits.append(_Hit(paren.start("a"), paren.end("a"), "ministries.paren_acronym", ministry))
             skip_until = paren.end()
         elif hit.rule == "ministries.name" and not isinstance(hit.ministry, dict):
@@ -266,6 +268,17 @@ def _elliptic(text: str, hit: _Hit, tables: Tables, date: str) -> _Hit | None:
     if other is None or other.id == first.id or other.level != first.level or other.state != first.state:
         return None
     return _Hit(m.start("rest"), m.end("rest"), "ministries.elliptic_name", other)
+
+
+def _stated(ministry, acronym: str, tables: Tables, date: str):
+    """The ministry of the name and acronym the text states together: "Bundesministerium für
+    Wirtschaft und Energie (BMWi)" is the BMWi even where the date points to the later BMWE
+    of the same name. An acronym of no ministry of that portfolio changes nothing."""
+    if acronym == ministry.acronym:
+        return ministry
+    pool = [m for m in tables.ministries if m.acronym == acronym and m.level == ministry.level
+            and m.state == ministry.state and m.tokens & ministry.tokens]
+    return norm.pick(pool, date, key=lambda m: len(m.tokens ^ ministry.tokens)) or ministry
 
 
 def _is_acronym(a: str, hit: _Hit, tables: Tables) -> bool:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from ..literals import Gate
 from ..model import Mention
 from ..normalize import periods as P
-from ..normalize.dates import DatePoint, iso_to_date, parse_date, parse_fallback
+from ..normalize.dates import DatePoint, iso_to_date, parse_date, parse_fallback, parse_relative_year
 from ..normalize.money import amount_eur
 from ..relations.sentences import Sentences
 from ..rules import cached_rules
@@ -26,6 +26,8 @@ _WINDOW = 40  # chars of context read before/after a match by the helper rules
 _TOP = 400  # "the top of the page", in chars
 _REACH = 60  # a match lies within this many chars of its anchor (rule key `anchor`, a regex)
 _AHEAD = ("kommenden", "nächsten", "folgenden")
+_START_REACH = 60  # chars between a start word and its date ("Der Startschuss ... fiel am 1. Mai 2012")
+_NEEDS_BASE = ("needs_base", "relative_year", "fallback")  # points read against the publication date
 
 
 @Language.factory("extract_temporal", default_config={"rules_dir": ""})
@@ -89,6 +91,16 @@ class _Span:
     retro: bool = False  # "seit 2018": looks back
 
 
+@dataclass(slots=True)
+class _Near:
+    """Is an offset within `reach` sentences of the sentence `here`?"""
+    at: object  # Sentences.index
+    here: int
+
+    def __call__(self, offset: int, reach: int) -> bool:
+        return abs(self.at(offset) - self.here) <= reach
+
+
 class Temporal:
     def __init__(self, rules_dir: str | None):
         rules = cached_rules(rules_dir)
@@ -139,7 +151,9 @@ class Temporal:
         spans, used = self._spans(text, points)
         spans.extend(self._durations(text, windows))
         if spans:
-            self._resolve(text, spans, doc._.published, [m.start for m in money], _sentences(doc, text))
+            starts = self._starts(text, points)
+            self._resolve(text, spans, doc._.published, [m.start for m in money], _sentences(doc, text),
+                          starts)
         taken = [(s.start, s.end) for s in spans]
         for p in points:
             if p.standalone and id(p) not in used and not any(a <= p.start and p.end <= b for a, b in taken):
@@ -187,7 +201,8 @@ class Temporal:
         """The release's own date line; dates in the running text never count."""
         def cands(kind):
             return [(m.start(r.group), m.end(r.group), r.id, m)
-                    for r in self.rules.get(kind, ()) for m in self._finditer(r, text, windows)]
+                    for r in self.rules.get(kind, ()) for m in self._finditer(r, text, windows)
+                    if not self._not_dateline(text, m.start(r.group))]
 
         pick = None
         for kind in ("dateline_cue", "dateline_city", "dateline_paren"):
@@ -218,11 +233,16 @@ class Temporal:
         return Mention("DATE", start, end, text[start:end], rule_id, point.iso,
                        {"precision": "day", "published": True})
 
+    def _not_dateline(self, text: str, start: int) -> bool:
+        """A date whose line opens with a deadline or event label ("Anmeldeschluss:", "Termin")."""
+        reject = self.one.get("dateline_not")
+        return bool(reject and reject.search(text, text.rfind("\n", 0, start) + 1, start))
+
     # ---- date points -------------------------------------------------------------------
     def _points(self, text: str, base, dateline: Mention | None, windows: dict) -> list[_Point]:
         found = []
-        for kind in ("point", "year", "needs_base", "fallback"):
-            if kind in ("needs_base", "fallback") and base is None:
+        for kind in ("point", "year", *_NEEDS_BASE):
+            if kind in _NEEDS_BASE and base is None:
                 continue
             for rule in self.rules.get(kind, ()):
                 rule_id = rule.id
@@ -230,8 +250,10 @@ class Temporal:
                     s, e = m.span(rule.group)
                     point = self._parse_point(kind, text[s:e], base)
                     if point:
-                        standalone = kind != "year" or bool(m["ctx"])
-                        found.append(_Point(s, e, point, rule_id, standalone, kind == "needs_base"))
+                        # a bare year needs a date word; "Ende des Jahres" is only ever part of a span
+                        standalone = kind != "relative_year" and (kind != "year" or bool(m["ctx"]))
+                        found.append(_Point(s, e, point, rule_id, standalone,
+                                            kind in ("needs_base", "relative_year")))
         out, last_end = [], -1
         for p in sorted(found, key=lambda p: (p.start, -p.end)):
             if p.start < last_end or (dateline and dateline.start <= p.start < dateline.end):
@@ -244,6 +266,8 @@ class Temporal:
     def _parse_point(kind: str, span: str, base) -> DatePoint | None:
         if kind == "fallback":
             return parse_fallback(span, base)
+        if kind == "relative_year":
+            return parse_relative_year(span, base)
         if kind == "needs_base":
             return parse_date(f"{span} {base.year}")
         return parse_date(span)
@@ -269,12 +293,23 @@ class Temporal:
                 spans.append(_Span(p.start - (len(before) - until.start()), p.end, P.until(p.point),
                                    self.ids["until"], "until"))
                 used.add(id(p))
+            elif self._runs_out(text, before, p):  # "läuft Ende 2025 aus"
+                spans.append(_Span(p.start, p.end, P.until(p.point), self.ids["runs_out_before"], "until"))
+                used.add(id(p))
+            elif p.point.precision != "year" and (due := self.one["deadline_label"].search(before)):
+                # "Einsendeschluss ist der 15. März 2021": a deadline needs no "bis"
+                spans.append(_Span(p.start - (len(before) - due.start()), p.end, P.until(p.point),
+                                   self.ids["deadline_label"], "until"))
+                used.add(id(p))
             elif since := self.one["since"].search(before):
                 spans.append(_Span(p.start - (len(before) - since.start()), p.end, P.since(p.point),
                                    self.ids["since"], "since", retro=since["w"].lower() == "seit"))
                 used.add(id(p))
             i += 1
         return spans, used
+
+    def _runs_out(self, text: str, before: str, p: _Point) -> bool:
+        return bool(self.one["runs_out_before"].search(before) and self.one["runs_out_after"].match(text, p.end))
 
     def _joined(self, text: str, p: _Point, q: _Point, frm) -> bool:
         between = text[p.end:q.start]
@@ -283,7 +318,13 @@ class Temporal:
         if self.one["connector"].fullmatch(between):
             # two bare years joined by a dash: a span only when close together (not 1915-1988)
             return p.point.month is not None or q.point.year - p.point.year <= 15
-        return bool(frm and frm["w"].lower() == "zwischen" and self.one["connector_and"].fullmatch(between))
+        if not self.one["connector_and"].fullmatch(between):
+            return False
+        if frm and frm["w"].lower() == "zwischen":
+            return True
+        # "für die Jahre 2020 und 2021": two consecutive years named as the years of one span
+        return (p.point.month is None and q.point.month is None and q.point.year == p.point.year + 1
+                and bool(self.one["years_of"].search(text, max(0, p.start - _WINDOW), p.start)))
 
     # ---- lengths -----------------------------------------------------------------------
     def _durations(self, text: str, windows: dict) -> list[_Span]:
@@ -301,34 +342,101 @@ class Temporal:
                                  anchored=anchored, more=bool(gd.get("more"))))
         return out
 
+    def _starts(self, text: str, points: list[_Point]) -> list[tuple[int, str]]:
+        """(offset, first month) of the dates a start word stands by ("Der Startschuss fiel am
+        1. November 2012", "startete im Oktober 2019"): a length may be counted from them."""
+        cue = self.one.get("start_cue")
+        if cue is None:
+            return []
+        return [(p.start, p.point.first_month()) for p in points
+                if cue.search(text, max(0, p.start - _START_REACH), min(len(text), p.end + _START_REACH))]
+
     def _resolve(self, text: str, spans: list[_Span], published: str | None, money: list[int],
-                 sentences: Sentences | None = None) -> None:
+                 sentences: Sentences | None = None, starts: list[tuple[int, str]] = ()) -> None:
         """Place lengths in time and give every span its kind."""
         spans.sort(key=lambda s: s.start)
         sentences = sentences or Sentences(text)
+        at = sentences.index
+        deadlines = {id(o) for o in spans if o.shape == "until" and self._is_deadline(text, o, money, sentences)}
         for s in spans:
-            if s.shape != "duration" or not (s.anchored or s.more):
+            if s.shape == "duration":
+                self._place_length(s, spans, starts, _Near(at, at(s.start)), deadlines, published)
+        for s in spans:
+            # "startete 2019 und endet 2022", "ab 2019 gefördert, zunächst bis 2022": one span
+            if s.shape != "until" or s.attrs["start"] or not s.attrs["end"] or id(s) in deadlines:
                 continue
-            here = sentences.index(s.start)
-            months = s.attrs["duration_months"]
-            # a stated end in this or the next sentence: "für zwei weitere Jahre ... bis Ende 2022"
+            start, since = self._start_near(s, spans, starts, _Near(at, at(s.start)), 0, past=False)
+            if start and start <= s.attrs["end"]:
+                s.attrs = P.span(start=start, end=s.attrs["end"])
+                if since is not None:
+                    since.attrs = dict(s.attrs)
+        for s in spans:
+            if id(s) in deadlines:
+                s.attrs["kind"] = "deadline"
+                continue
+            a, b = sentences.span(s.start)
+            kind = self._kind(text[a:b], s, any(a <= m < b for m in money))
+            if kind == "other" and a > 0 and self.one["anaphor_open"].match(text, a):
+                # "Es wird in den nächsten fünf Jahren koordiniert": the subject is in the sentence before
+                pa = sentences.span(a - 1)[0]
+                kind = self._kind(text[pa:b], s, any(pa <= m < b for m in money))
+            s.attrs["kind"] = kind
+
+    def _place_length(self, s: _Span, spans: list[_Span], starts, near: _Near, deadlines: set[int],
+                      published: str | None) -> None:
+        """Give length `s` a start or an end from the text, else from the publication date."""
+        months = s.attrs["duration_months"]
+        # the length of a range in this sentence: "Laufzeit: 36 Monate (01.01.2021 – 31.12.2023)"
+        same = next((o for o in spans if o.shape == "range" and o.attrs["duration_months"] == months
+                     and near(o.start, 0)), None)
+        if same is not None:
+            s.attrs = dict(same.attrs)
+            return
+        # a start in this sentence: "ab 1. März 2016 für drei Jahre", "beginnt im Januar 2021"
+        start, since = (None, None) if s.more else self._start_near(s, spans, starts, near, 0)
+        if start is None:
+            # a stated end: "Laufzeit von drei Jahren bis Ende 2023"; for a length counted
+            # from now also in the next sentence ("für zwei weitere Jahre ... bis Ende 2022")
+            reach = 1 if (s.anchored or s.more) else 0
             end = next((o for o in spans if o.shape == "until" and o.attrs["end"]
-                        and abs(sentences.index(o.start) - here) <= 1), None)
+                        and id(o) not in deadlines and near(o.start, reach)), None)
             if end is not None:
                 s.attrs = P.span(end=end.attrs["end"], duration=months)
                 end.attrs = dict(s.attrs)
-                continue
-            if s.more:  # after an earlier phase: "Förderphase 2018 bis 2020 ... zwei weitere Jahre"
-                prior = [o for o in spans if o.shape == "range"]
-                if prior:
-                    last = max(prior, key=lambda o: o.attrs["end"])
-                    s.attrs = P.span(start=P.add_months(last.attrs["end"], 1), duration=months)
-                    continue
-            if published:
-                s.attrs = P.span(start=published[:7], duration=months)
-        for s in spans:
-            a, b = sentences.span(s.start)
-            s.attrs["kind"] = self._kind(text[a:b], s, any(a <= m < b for m in money))
+                return
+            prior = [o for o in spans if o.shape == "range"] if s.more else []
+            if prior:  # after an earlier phase: "Förderphase 2018 bis 2020 ... zwei weitere Jahre"
+                last = max(prior, key=lambda o: o.attrs["end"])
+                s.attrs = P.span(start=P.add_months(last.attrs["end"], 1), duration=months)
+                return
+            if not s.more:  # "... für fünf Jahre gefördert. Der Startschuss fiel am 1. November 2012."
+                start, since = self._start_near(s, spans, starts, near, 1)
+        if start is not None:
+            s.attrs = P.span(start=start, duration=months)
+            if since is not None:  # "ab 1. März 2016" and "für drei Jahre" state one span
+                since.attrs = dict(s.attrs)
+        elif (s.anchored or s.more) and published:
+            s.attrs = {**P.span(start=published[:7], duration=months), "start_from": "published"}
+
+    @staticmethod
+    def _start_near(s: _Span, spans: list[_Span], starts, near, reach: int,
+                    past: bool = True) -> tuple[str | None, _Span | None]:
+        """The start month nearest to span `s` within `reach` sentences: an "ab/seit" span
+        (returned too) or a date by a start word. "seit" counts in the same sentence only, and
+        only when `past`."""
+        found = [(abs(o.start - s.start), i, o.attrs["start"], o) for i, o in enumerate(spans)
+                 if o.shape == "since" and o.attrs.get("start") and near(o.start, reach)
+                 and ((reach == 0 and past) or not o.retro) and o.attrs.get("end") is None]
+        found += [(abs(offset - s.start), -1, month, None) for offset, month in starts
+                  if near(offset, reach) and not s.start <= offset < s.end]
+        if not found:
+            return None, None
+        _, _, month, since = min(found, key=lambda f: f[:2])
+        return month, since
+
+    def _is_deadline(self, text: str, s: _Span, money: list[int], sentences: Sentences) -> bool:
+        a, b = sentences.span(s.start)
+        return not any(a <= m < b for m in money) and bool(self.one["cue_deadline"].search(text, a, b))
 
     def _kind(self, sentence: str, s: _Span, has_money: bool) -> str:
         if s.retro:

@@ -75,7 +75,26 @@ def _trafilatura(markup: str) -> tuple[str, str | None, str | None]:
     if result is None:
         return "", None, None
     text = "\n".join(line.rstrip() for line in (result.text or "").splitlines() if line.strip())
-    return text, (result.title or None), (result.date or None)
+    return text, (result.title or None), _real_day(result.date or None, markup)
+
+
+# A date as pages state it in their metadata: 2021-02-30, 2021/02/30, 2021-02-30T10:00, 30.02.2021.
+_STATED_YMD = re.compile(r"(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
+_STATED_DMY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+
+
+def _real_day(found: str | None, markup: str) -> str | None:
+    """trafilatura's date, unless the page states that month only with a day that does not
+    exist (2021-02-30 comes back as 2021-02-01): such a date is rejected, not moved."""
+    if not found or len(found) < 10:
+        return found
+    year, month, day = int(found[:4]), int(found[5:7]), int(found[8:10])
+    stated = [(int(y), int(m), int(d)) for y, m, d in _STATED_YMD.findall(markup)]
+    stated += [(int(y), int(m), int(d)) for d, m, y in _STATED_DMY.findall(markup)]
+    same_month = [d for y, m, d in stated if (y, m) == (year, month)]
+    if same_month and day not in same_month:
+        return None
+    return found
 
 
 # Elements whose content is never visible text (not <head>: its end tag may be omitted).

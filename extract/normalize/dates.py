@@ -15,6 +15,13 @@ MONTHS = {
     "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9,
     "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
 }
+# English month names, for the date lines of pages in English ("March 3, 2021"); the German
+# point rules never produce them, so "Mai"/"May" cannot be confused.
+MONTHS_EN = {
+    "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7,
+    "october": 10, "oct": 10, "december": 12, "dec": 12,
+}
+MONTHS_ALL = {**MONTHS, **MONTHS_EN}
 # Parts of a year and the months they open and close ("bis Herbst 2023" ends 2023-09,
 # the start of meteorological autumn, as the annotation guide has it).
 PARTS = {
@@ -31,6 +38,16 @@ _NAMED = re.compile(r"^(?:(\d{1,2})\.?\s*)?([A-Za-zÄÖÜäöü]+)\.?\s*(\d{4})$
 _PART = re.compile(r"^([A-Za-zÄÖÜäöü]+)\s+(?:des\s+Jahres\s+|(?:des\s+)?(?:Jahres\s+)?)?"
                    r"(?:([A-Za-zÄÖÜäöü]+)\.?\s+)?(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_EN_MDY = re.compile(rf"^([A-Za-z]+)\.?\s+(\d{{1,2}}){_ORDINAL},?\s*(\d{{4}})$")  # March 3, 2021
+_EN_DMY = re.compile(rf"^(\d{{1,2}}){_ORDINAL}\s+([A-Za-z]+)\.?,?\s*(\d{{4}})$")  # 3 March 2021
+# A year named relative to the reference date: "des Jahres" is its year, "des kommenden Jahres" the next.
+_RELATIVE_YEAR = re.compile(
+    r"^(?:(Anfang|Beginn|Mitte|Ende|Frühjahr|Frühling|Sommer|Herbst|Winter)\s+)?(?:(?:des|dieses|diesen|im|in|zum)\s+)?"
+    r"(?:(kommenden|nächsten|folgenden|übernächsten|laufenden)\s+)?Jahr(?:es|e)?$"
+    r"|^(Jahres(?:ende|mitte|anfang|beginn))$")
+YEAR_OFFSETS = {None: 0, "laufenden": 0, "kommenden": 1, "nächsten": 1, "folgenden": 1,
+                "übernächsten": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +86,11 @@ def month_number(name: str) -> int | None:
     return MONTHS.get(name.strip().rstrip(".").lower())
 
 
+def month_number_any(name: str) -> int | None:
+    """month_number, English names too ('March', 'Oct.')."""
+    return MONTHS_ALL.get(name.strip().rstrip(".").lower())
+
+
 def full_year(digits: str) -> int:
     """Two-digit years are read as 20YY (press releases of this century)."""
     return int(digits) + 2000 if len(digits) == 2 else int(digits)
@@ -99,12 +121,30 @@ def parse_date(text: str) -> DatePoint | None:
         return make_point(int(m[1]))
     if (m := _NAMED.match(s)) and (month := month_number(m[2])):
         return make_point(int(m[3]), month, int(m[1]) if m[1] else None)
+    if (m := _EN_MDY.match(s)) and (month := month_number_any(m[1])):
+        return make_point(int(m[3]), month, int(m[2]))
+    if (m := _EN_DMY.match(s)) and (month := month_number_any(m[2])):
+        return make_point(int(m[3]), month, int(m[1]))
     if (m := _PART.match(s)) and (part := m[1].lower()) in PARTS:
         if m[2]:
             month = month_number(m[2])
             return make_point(int(m[3]), month, None, part) if month else None
         return make_point(int(m[3]), None, None, part)
     return None
+
+
+def parse_relative_year(text: str, base: date | None) -> DatePoint | None:
+    """'Ende des Jahres' / 'Ende des kommenden Jahres' / 'Ende nächsten Jahres' / 'im nächsten
+    Jahr' / 'Jahresende' -> the year counted from the reference date (the publication date);
+    None without one."""
+    m = _RELATIVE_YEAR.match(" ".join(text.split()))
+    if base is None or not m:
+        return None
+    part = (m[1] or m[3] or "").lower() or None  # "Ende des Jahres" / "Jahresende"
+    offset = YEAR_OFFSETS.get(m[2].lower() if m[2] else None)
+    if offset is None or (part is not None and part not in PARTS):
+        return None
+    return make_point(base.year + offset, None, None, part)
 
 
 def parse_fallback(text: str, base: date | None) -> DatePoint | None:

@@ -8,8 +8,12 @@ with a weight read from rules/lists/partner_signals.txt:
 - `mentioned`: the release names it outside boilerplate;
 - `repeated`: the release names it more than once;
 - `is_centre`: it is the centre itself (its span or acronym is a centre mention's);
-- `not_member`: a NOT_MEMBER cue (customer, sponsor, funder, issuer, venue) sits right
-  before it in its sentence;
+- `not_member`: a `not_member` cue (customer, sponsor, funder, issuer, venue, project
+  agency) sits right before it in its sentence or opens its name ("Projektträger Jülich");
+- `denied`: a `not_member_after` cue right after it denies membership ("…, die nicht am
+  Projekt beteiligt ist");
+- `affiliation`: it is only named as a person's employer ("Prof. X vom KIT"): a quoted
+  expert's institution is a member only with other evidence;
 - `brand_only`: a company known only by its brand ("Microsoft", rules/lists/company_names.txt)
   is named as often for context as for membership, so it needs a cue;
 - `part_of_member`: its name is the tail of another member's name ("RWTH Aachen" beside
@@ -20,7 +24,8 @@ with the offsets where they were seen.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Mention
@@ -28,10 +33,16 @@ from ..normalize.names import is_acronym_of, looks_like_acronym
 from .sentences import Sentences
 
 NOT_MEMBER_WINDOW = 60   # chars between a not-member cue and the institution it scopes
+DENIED_WINDOW = 60       # chars between an institution and the denial after it
+AFFILIATION_WINDOW = 80  # chars between a person and the institution named as their employer
+# " vom", " von der", ", Professorin an der", ", Präsident der": between a person and their employer
+_AFFILIATION_GAP = re.compile(r"(?:\s*(?:vom|von der|von|beim|bei der|aus dem|aus der)|,\s*(?:[A-ZÄÖÜ][\wäöüß-]*\s+)"
+                              r"{1,2}(?:des|der|am|an der|vom|von der|bei der|beim))\s+")
 EVIDENCE_RULE = "rel.partner.evidence"
 BRAND_RULE = "org.company_name"
 DEFAULT_WEIGHTS = {"cue": 3.0, "mentioned": 1.0, "repeated": 0.5, "is_centre": -3.0,
                    "not_member": -2.0, "part_of_member": -1.0, "brand_only": -1.0,
+                   "denied": -5.0, "affiliation": -0.5,
                    "threshold": 1.0}
 _ENDINGS = ("en", "em", "er", "es", "e", "n", "s")
 
@@ -47,9 +58,29 @@ class Membership:
         self.score += weight
         self.signals.append(f"{name}@{where}" if where is not None else name)
 
+    def add_once(self, name: str, weight: float, where: int | None) -> None:
+        if where is not None and not self.has(name):
+            self.add(name, weight, where)
+
+    def has(self, name: str) -> bool:
+        return any(s.partition("@")[0] == name for s in self.signals)
+
     @property
     def evidence(self) -> str:
         return "; ".join(self.signals)
+
+
+@dataclass
+class Cues:
+    """What the text around an institution can say against it, in text order."""
+    not_member: list[tuple[int, int]] = field(default_factory=list)   # cue before (or opening) it
+    denied: list[tuple[int, int]] = field(default_factory=list)       # cue right after it
+    persons: list[Mention] = field(default_factory=list)             # whose employer it may be
+
+    def __post_init__(self):
+        self._not_member_starts = [s for s, _ in self.not_member]
+        self._denied_starts = [s for s, _ in self.denied]
+        self._person_ends = sorted(p.end for p in self.persons)
 
 
 def parse_weights(lines: list[str]) -> dict[str, float]:
@@ -63,15 +94,14 @@ def parse_weights(lines: list[str]) -> dict[str, float]:
 
 
 def score_members(text: str, orgs: list[Mention], keys: list[str], cued: dict[str, Mention],
-                  centres: list[Mention], not_member, sentences: Sentences,
+                  centres: list[Mention], cues: Cues, sentences: Sentences,
                   weights: dict[str, float]) -> dict[str, Membership]:
     """{institution key: Membership} for every institution of the text.
 
-    `keys[i]` is the key of `orgs[i]`; `cued` maps a key to the mention a role cue scoped;
-    `not_member` are the NOT_MEMBER triggers (start, end) in text order."""
+    `keys[i]` is the key of `orgs[i]`; `cued` maps a key to the mention a role cue scoped."""
     members: dict[str, Membership] = {}
     index = _CentreIndex(centres)
-    cue_starts = [start for start, _ in not_member]
+    org_starts = sorted(o.start for o in orgs)
     for org, key in zip(orgs, keys, strict=True):
         member = members.get(key)
         if member is None:
@@ -81,13 +111,14 @@ def score_members(text: str, orgs: list[Mention], keys: list[str], cued: dict[st
             member.add("mentioned", weights["mentioned"], org.start)
             if org.rule == BRAND_RULE and key not in cued:
                 member.add("brand_only", weights["brand_only"], org.start)
-        elif "repeated" not in " ".join(member.signals):
-            member.add("repeated", weights["repeated"], org.start)
-        if index.holds(org) and not any(s.startswith("is_centre") for s in member.signals):
-            member.add("is_centre", weights["is_centre"], org.start)
-        cue = _not_member_cue(text, org, not_member, cue_starts, sentences)
-        if cue is not None and not any(s.startswith("not_member") for s in member.signals):
-            member.add("not_member", weights["not_member"], cue)
+        else:
+            member.add_once("repeated", weights["repeated"], org.start)
+        if index.holds(org):
+            member.add_once("is_centre", weights["is_centre"], org.start)
+        span = sentences.span(org.start)
+        member.add_once("not_member", weights["not_member"], _cue_before(org, cues, span))
+        member.add_once("denied", weights["denied"], _cue_after(org, cues, span, org_starts))
+        member.add_once("affiliation", weights["affiliation"], _employer_of(text, org, cues, span))
     _mark_parents(members, weights)
     return members
 
@@ -184,15 +215,43 @@ class _CentreIndex:
         return any(org.start >= s and e > org.start for s, e in self.spans[lo:hi])
 
 
-def _not_member_cue(text: str, org: Mention, cues, cue_starts: list[int], sentences: Sentences) -> int | None:
-    """Offset of a not-member cue shortly before the institution in its sentence."""
-    s_start, _ = sentences.span(org.start)
-    i = bisect_left(cue_starts, org.start) - 1
-    while i >= 0 and cues[i][0] >= s_start:
-        start, end = cues[i]
-        if 0 <= org.start - end <= NOT_MEMBER_WINDOW:
+def _cue_before(org: Mention, cues: Cues, span: tuple[int, int]) -> int | None:
+    """Offset of a not-member cue shortly before the institution in its sentence, or one that
+    opens its name ("Projektträger Jülich")."""
+    i = bisect_right(cues._not_member_starts, org.start) - 1
+    while i >= 0 and cues.not_member[i][0] >= span[0]:
+        start, end = cues.not_member[i]
+        if start == org.start or 0 <= org.start - end <= NOT_MEMBER_WINDOW:
             return start
         if org.start - end > NOT_MEMBER_WINDOW:
             break
         i -= 1
     return None
+
+
+def _cue_after(org: Mention, cues: Cues, span: tuple[int, int], org_starts: list[int]) -> int | None:
+    """Offset of a denial right after the institution in its sentence."""
+    i = bisect_left(cues._denied_starts, org.end)
+    if i == len(cues.denied):
+        return None
+    cue = cues.denied[i][0]
+    # the denial is said of the nearest institution before it only
+    if cue < span[1] and cue - org.end <= DENIED_WINDOW and not _starts_between(org_starts, org.end, cue):
+        return cue
+    return None
+
+
+def _starts_between(starts: list[int], lo: int, hi: int) -> bool:
+    return bisect_left(starts, lo) < bisect_left(starts, hi)
+
+
+def _employer_of(text: str, org: Mention, cues: Cues, span: tuple[int, int]) -> int | None:
+    """Offset of the person whose employer the institution is named as ("Prof. Dr. X vom KIT",
+    "X, Professorin an der Universität Y")."""
+    i = bisect_right(cues._person_ends, org.start) - 1
+    if i < 0:
+        return None
+    end = cues._person_ends[i]
+    if end < span[0] or org.start - end > AFFILIATION_WINDOW:
+        return None
+    return end if _AFFILIATION_GAP.fullmatch(text, end, org.start) else None

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
 from .centres import Centre, centre_at, clause_centre, collect_centres, dominant, is_bare, is_concrete
-from .evidence import DEFAULT_WEIGHTS, EVIDENCE_RULE, same_institution_keys, score_members
+from .evidence import DEFAULT_WEIGHTS, EVIDENCE_RULE, Cues, same_institution_keys, score_members
 from .partners import ROLE_RANK, city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
@@ -46,8 +46,8 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     owned.update(entry_hosts(centre_mentions, orgs, owned))
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
     # partner links once, before the centres: the coordinator's city may key a centre
-    cues = [t for t in triggers if not t.kind.startswith(("programme", "centre_")) and t.kind != "not_member"]
-    links = link_partners(text, orgs, cues, sentences, owned)
+    role_cues = [t for t in triggers if not t.kind.startswith(("programme", "centre_", "not_member"))]
+    links = link_partners(text, orgs, role_cues, sentences, owned)
     centres = collect_centres(centre_mentions, [c for c in cities if not in_district(text, c)], hints,
                               lead_city(text, links, cities))
     programme = [t for t in triggers if t.kind == "programme"]
@@ -79,11 +79,12 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
             by_default.add(m.start)  # tied only because the text has one centre
         return centre, "centre" if centre else "other"
 
-    funding = _funding_rows(text, mentions_of(live, "MONEY"), scope_of)
-    periods = _period_rows(mentions_of(live, "PERIOD"), scope_of)
+    money = mentions_of(live, "MONEY")
+    funding = _funding_rows(text, money, scope_of)
+    periods = _period_rows(mentions_of(live, "PERIOD"), scope_of, _sums_by_sentence(money, sentences))
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
     partners = _partner_rows(text, orgs, triggers, links, sentences, cities, centres, anaphors, owner_of,
-                             [m for c in centres for m in c.mentions], weights or DEFAULT_WEIGHTS)
+                             mentions_of(live, "PERSON"), weights or DEFAULT_WEIGHTS)
     return {
         "centres": _centre_rows(centres, funding, periods, partners, states, by_default,
                                 start_points(text, live, [t for t in triggers if t.kind == "centre_start"],
@@ -135,23 +136,43 @@ def _funding_rows(text: str, money: list[Mention], scope_of) -> list[dict]:
     return rows
 
 
-def _period_rows(periods: list[Mention], scope_of) -> list[dict]:
+def _sums_by_sentence(money: list[Mention], sentences: Sentences):
+    """offset -> the sums stated in the sentence at that offset."""
+    by: dict[int, set] = {}
+    for m in money:
+        by.setdefault(sentences.index(m.start), set()).add(m.attrs.get("amount_eur"))
+    return lambda offset: by.get(sentences.index(offset), set())
+
+
+def _period_rows(periods: list[Mention], scope_of, sums_at=lambda offset: set()) -> list[dict]:
+    # a start alone ("ab Januar 2022") is not a span: it stays a PERIOD mention only
+    spans = [m for m in periods if (m.attrs.get("kind") or "other") in _PERIOD_KINDS
+             and (m.attrs.get("end"), m.attrs.get("duration_months")) != (None, None)]
     rows, seen = [], set()
-    for m in periods:
+    for m in spans:
         a = m.attrs
-        kind = a.get("kind") or "other"
         key = (a.get("start"), a.get("end"), a.get("duration_months"))
-        # a start alone ("ab Januar 2022") is not a span: it stays a PERIOD mention only
-        if kind not in _PERIOD_KINDS or key in seen or key[1:] == (None, None):
+        if key in seen or _restated(m, spans, sums_at):
             continue
         seen.add(key)
         centre, _scope = scope_of(m)
-        if kind == "deadline":
+        if a["kind"] == "deadline":
             centre = None
         rows.append({"centre": _centre_name(centre), "start": a.get("start"), "end": a.get("end"),
-                     "duration_months": a.get("duration_months"), "kind": kind, "text": m.text,
+                     "duration_months": a.get("duration_months"), "kind": a["kind"], "text": m.text,
                      "_centre": centre, **_prov(m)})
     return rows
+
+
+def _restated(m: Mention, spans: list[Mention], sums_at) -> bool:
+    """An end alone that a range of the same end states with the same sum is one span:
+    "20 Mio. Euro für 2024 bis 2028" ... "bis 2028 mit 20 Mio. Euro"."""
+    a = m.attrs
+    if a.get("start") or a.get("duration_months") or a["kind"] == "deadline":
+        return False
+    sums = sums_at(m.start)
+    return bool(sums) and any(o is not m and o.attrs.get("end") == a["end"] and o.attrs.get("start")
+                              and o.attrs["kind"] != "deadline" and sums & sums_at(o.start) for o in spans)
 
 
 def entry_hosts(centre_mentions: list[Mention], orgs: list[Mention], owned: dict) -> dict[int, Mention]:
@@ -191,7 +212,7 @@ def in_district(text: str, city: Mention) -> bool:
 
 
 def _partner_rows(text, orgs, triggers, raw_links, sentences, cities, centres, anaphors, owner_of,
-                  centre_mentions, weights) -> list[dict]:
+                  persons, weights) -> list[dict]:
     keys = same_institution_keys(orgs, [org_key(o) for o in orgs])
     key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
     links: dict = {}
@@ -199,8 +220,10 @@ def _partner_rows(text, orgs, triggers, raw_links, sentences, cities, centres, a
         key = key_of.get(id(link.org), org_key(link.org))
         if key not in links or ROLE_RANK[link.role] < ROLE_RANK[links[key].role]:
             links[key] = link
-    members = score_members(text, orgs, keys, {k: link.org for k, link in links.items()}, centre_mentions,
-                            [(t.start, t.end) for t in triggers if t.kind == "not_member"], sentences, weights)
+    cues = Cues([(t.start, t.end) for t in triggers if t.kind == "not_member"],
+                [(t.start, t.end) for t in triggers if t.kind == "not_member_after"], persons)
+    members = score_members(text, orgs, keys, {k: link.org for k, link in links.items()},
+                            [m for c in centres for m in c.mentions], cues, sentences, weights)
     rows = []
     for key, member in sorted(members.items(), key=lambda kv: kv[1].org.start):
         if member.score < weights["threshold"]:

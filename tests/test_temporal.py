@@ -372,3 +372,16 @@ def test_a_deadline_named_before_its_date_needs_no_bis(temporal, text, span):
                                   "Nach Abschluss am 15. März 2021 feierten sie."])
 def test_a_decision_or_completion_date_is_no_deadline(temporal, text):
     assert of(run(temporal, text), "PERIOD") == []
+
+
+def test_many_spans_cost_time_linear_in_the_text(temporal):
+    import time
+
+    sentence = "Das Projekt läuft ab 1. März 2016 für drei Jahre und endet bis Ende 2019. "
+    times = []
+    for n in (500, 4000):
+        started = time.process_time()
+        run(temporal, sentence * n)
+        times.append(time.process_time() - started)
+    # 8× the text in well under 8²× the time (each span reads only its neighbouring sentences)
+    assert times[1] < 20 * max(times[0], 0.01)

@@ -188,8 +188,10 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
     cache = tables.head_cache
     if len(cache) > _CACHE_LIMIT:
         cache.clear()
+    words = set()                 # every capitalised word: company and plural lookups need one
     for m in _CAP_WORD.finditer(text):
         word = m.group(0)
+        words.add(word)
         reading = cache.get(word, False)
         if reading is False:
             reading = cache[word] = _head_reading(word, tables)
@@ -224,9 +226,10 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
             pending = org
     kept = _merge_genitives(text, kept)
     kept += _legal_form_orgs(text, tables, kept)
-    kept += _company_orgs(text, tables, kept)
+    kept += _company_orgs(text, tables, kept, words)
     kept += _place_acronym_orgs(text, tables, kept, places)
-    kept = _with_joined(text, tables, kept, places)
+    if any(plural.split(" ", 1)[0] in words for plural, _ in tables.plurals):
+        kept = _with_joined(text, tables, kept, places)
     kept = [o for o in kept if not _overlaps(o, blocked)]
     kept.sort(key=lambda o: o.start)
     for org in kept:
@@ -487,10 +490,14 @@ def _legal_form_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
     return out
 
 
-def _company_orgs(text: str, tables: Tables, orgs: list[_Org]) -> list[_Org]:
-    """Companies the text names without a legal form ("Bosch", "Siemens Healthineers")."""
+def _company_orgs(text: str, tables: Tables, orgs: list[_Org], words: set[str]) -> list[_Org]:
+    """Companies the text names without a legal form ("Bosch", "Siemens Healthineers"); only the
+    names whose first word is among the text's capitalised `words` are searched."""
+    names = [name for name in tables.companies if name.split(" ", 1)[0] in words]
+    if not names:
+        return []
     out = []
-    for start, end in nm.find_literals(text, tables.companies, _NO_WORD_BEFORE, _NO_WORD_OR_DASH_AFTER):
+    for start, end in nm.find_literals(text, names, _NO_WORD_BEFORE, _NO_WORD_OR_DASH_AFTER):
         if not any(o.start < end and start < o.end for o in orgs):
             out.append(_Org(start, end, "org.company_name", "company", "f", start, end, evidence=True,
                             normalized=text[start:end]))

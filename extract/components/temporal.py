@@ -91,14 +91,27 @@ class _Span:
     retro: bool = False  # "seit 2018": looks back
 
 
-@dataclass(slots=True)
-class _Near:
-    """Is an offset within `reach` sentences of the sentence `here`?"""
-    at: object  # Sentences.index
-    here: int
+class _Local:
+    """Spans, start dates and sums by sentence: each span reads only its neighbours, so the
+    cost stays linear in the text however many spans it holds."""
 
-    def __call__(self, offset: int, reach: int) -> bool:
-        return abs(self.at(offset) - self.here) <= reach
+    def __init__(self, sentences: Sentences, spans: list[_Span], starts, money: list[int]):
+        self.at = sentences.index
+        self.spans: dict[int, list[_Span]] = {}
+        for o in spans:
+            self.spans.setdefault(self.at(o.start), []).append(o)
+        self.starts: dict[int, list[tuple[int, str]]] = {}
+        for offset, month in starts:
+            self.starts.setdefault(self.at(offset), []).append((offset, month))
+        self.money = {self.at(m) for m in money}
+
+    def spans_near(self, offset: int, reach: int) -> list[_Span]:
+        here = self.at(offset)
+        return [o for i in range(here - reach, here + reach + 1) for o in self.spans.get(i, ())]
+
+    def starts_near(self, offset: int, reach: int) -> list[tuple[int, str]]:
+        here = self.at(offset)
+        return [p for i in range(here - reach, here + reach + 1) for p in self.starts.get(i, ())]
 
 
 class Temporal:
@@ -356,16 +369,18 @@ class Temporal:
         """Place lengths in time and give every span its kind."""
         spans.sort(key=lambda s: s.start)
         sentences = sentences or Sentences(text)
-        at = sentences.index
-        deadlines = {id(o) for o in spans if o.shape == "until" and self._is_deadline(text, o, money, sentences)}
+        local = _Local(sentences, spans, starts, money)
+        deadlines = {id(o) for o in spans if o.shape == "until" and self._is_deadline(text, o, local, sentences)}
+        ranges = [o for o in spans if o.shape == "range"]
+        last_range = max(ranges, key=lambda o: o.attrs["end"]) if ranges else None
         for s in spans:
             if s.shape == "duration":
-                self._place_length(s, spans, starts, _Near(at, at(s.start)), deadlines, published)
+                self._place_length(s, local, deadlines, last_range, published)
         for s in spans:
             # "startete 2019 und endet 2022", "ab 2019 gefördert, zunächst bis 2022": one span
             if s.shape != "until" or s.attrs["start"] or not s.attrs["end"] or id(s) in deadlines:
                 continue
-            start, since = self._start_near(s, spans, starts, _Near(at, at(s.start)), 0, past=False)
+            start, since = self._start_near(s, local, 0, past=False)
             if start and start <= s.attrs["end"]:
                 s.attrs = P.span(start=start, end=s.attrs["end"])
                 if since is not None:
@@ -374,43 +389,43 @@ class Temporal:
             if id(s) in deadlines:
                 s.attrs["kind"] = "deadline"
                 continue
+            here = local.at(s.start)
             a, b = sentences.span(s.start)
-            kind = self._kind(text[a:b], s, any(a <= m < b for m in money))
+            kind = self._kind(text[a:b], s, here in local.money)
             if kind == "other" and a > 0 and self.one["anaphor_open"].match(text, a):
                 # "Es wird in den nächsten fünf Jahren koordiniert": the subject is in the sentence before
                 pa = sentences.span(a - 1)[0]
-                kind = self._kind(text[pa:b], s, any(pa <= m < b for m in money))
+                kind = self._kind(text[pa:b], s, bool({here, here - 1} & local.money))
             s.attrs["kind"] = kind
 
-    def _place_length(self, s: _Span, spans: list[_Span], starts, near: _Near, deadlines: set[int],
+    def _place_length(self, s: _Span, local: _Local, deadlines: set[int], last_range: _Span | None,
                       published: str | None) -> None:
         """Give length `s` a start or an end from the text, else from the publication date."""
         months = s.attrs["duration_months"]
         # the length of a range in this sentence: "Laufzeit: 36 Monate (01.01.2021 – 31.12.2023)"
-        same = next((o for o in spans if o.shape == "range" and o.attrs["duration_months"] == months
-                     and near(o.start, 0)), None)
+        same = next((o for o in local.spans_near(s.start, 0) if o.shape == "range"
+                     and o.attrs["duration_months"] == months), None)
         if same is not None:
             s.attrs = dict(same.attrs)
             return
         # a start in this sentence: "ab 1. März 2016 für drei Jahre", "beginnt im Januar 2021"
-        start, since = (None, None) if s.more else self._start_near(s, spans, starts, near, 0)
+        start, since = (None, None) if s.more else self._start_near(s, local, 0)
         if start is None:
             # a stated end: "Laufzeit von drei Jahren bis Ende 2023"; for a length counted
             # from now also in the next sentence ("für zwei weitere Jahre ... bis Ende 2022")
             reach = 1 if (s.anchored or s.more) else 0
-            end = next((o for o in spans if o.shape == "until" and o.attrs["end"]
-                        and id(o) not in deadlines and near(o.start, reach)), None)
+            end = next((o for o in local.spans_near(s.start, reach) if o.shape == "until" and o.attrs["end"]
+                        and id(o) not in deadlines), None)
             if end is not None:
                 s.attrs = P.span(end=end.attrs["end"], duration=months)
                 end.attrs = dict(s.attrs)
                 return
-            prior = [o for o in spans if o.shape == "range"] if s.more else []
-            if prior:  # after an earlier phase: "Förderphase 2018 bis 2020 ... zwei weitere Jahre"
-                last = max(prior, key=lambda o: o.attrs["end"])
-                s.attrs = P.span(start=P.add_months(last.attrs["end"], 1), duration=months)
+            if s.more and last_range is not None:
+                # after an earlier phase: "Förderphase 2018 bis 2020 ... zwei weitere Jahre"
+                s.attrs = P.span(start=P.add_months(last_range.attrs["end"], 1), duration=months)
                 return
             if not s.more:  # "... für fünf Jahre gefördert. Der Startschuss fiel am 1. November 2012."
-                start, since = self._start_near(s, spans, starts, near, 1)
+                start, since = self._start_near(s, local, 1)
         if start is not None:
             s.attrs = P.span(start=start, duration=months)
             if since is not None:  # "ab 1. März 2016" and "für drei Jahre" state one span
@@ -419,24 +434,24 @@ class Temporal:
             s.attrs = {**P.span(start=published[:7], duration=months), "start_from": "published"}
 
     @staticmethod
-    def _start_near(s: _Span, spans: list[_Span], starts, near, reach: int,
-                    past: bool = True) -> tuple[str | None, _Span | None]:
+    def _start_near(s: _Span, local: _Local, reach: int, past: bool = True) -> tuple[str | None, _Span | None]:
         """The start month nearest to span `s` within `reach` sentences: an "ab/seit" span
         (returned too) or a date by a start word. "seit" counts in the same sentence only, and
         only when `past`."""
-        found = [(abs(o.start - s.start), i, o.attrs["start"], o) for i, o in enumerate(spans)
-                 if o.shape == "since" and o.attrs.get("start") and near(o.start, reach)
-                 and ((reach == 0 and past) or not o.retro) and o.attrs.get("end") is None]
-        found += [(abs(offset - s.start), -1, month, None) for offset, month in starts
-                  if near(offset, reach) and not s.start <= offset < s.end]
+        found = [(abs(o.start - s.start), 1, o.start, o.attrs["start"], o) for o in local.spans_near(s.start, reach)
+                 if o.shape == "since" and o.attrs.get("start") and o.attrs.get("end") is None
+                 and ((reach == 0 and past) or not o.retro)]
+        found += [(abs(offset - s.start), 0, offset, month, None) for offset, month in local.starts_near(s.start, reach)
+                  if not s.start <= offset < s.end]
         if not found:
             return None, None
-        _, _, month, since = min(found, key=lambda f: f[:2])
+        *_, month, since = min(found, key=lambda f: f[:3])
         return month, since
 
-    def _is_deadline(self, text: str, s: _Span, money: list[int], sentences: Sentences) -> bool:
+    def _is_deadline(self, text: str, s: _Span, local: _Local, sentences: Sentences) -> bool:
+        """'Skizzen bis zum 23.12.2016 einreichen'; a sum in the sentence makes it a funding span."""
         a, b = sentences.span(s.start)
-        return not any(a <= m < b for m in money) and bool(self.one["cue_deadline"].search(text, a, b))
+        return local.at(s.start) not in local.money and bool(self.one["cue_deadline"].search(text, a, b))
 
     def _kind(self, sentence: str, s: _Span, has_money: bool) -> str:
         if s.retro:

@@ -452,3 +452,14 @@ def test_a_site_from_an_enumeration_keeps_its_entrys_note_for_the_host(centres):
 def test_a_plural_name_ending_in_two_cities_gives_a_site_per_city(centres):
     text = "Die Mittelstand-Digital Zentren Kassel und Fulda beraten kostenlos."
     assert [m.attrs["city"] for m in run(centres, text) if m.attrs.get("site")] == ["Kassel", "Fulda"]
+
+
+def test_a_bare_brand_listed_beside_a_centre_is_no_centre(centres):
+    text = "Beteiligt sind darunter SAPX in Kassel und das KI-Lab Rhön in Fulda."
+    assert not [m for m in run(centres, text) if m.attrs.get("listed")]
+
+
+def test_common_abbreviations_and_their_compounds_are_no_aliases(centres):
+    text = ("Das Kompetenzzentrum IT-Sicherheit NRW (KITS) in Kassel startet. In NRW wächst die "
+            "IT-Sicherheit in Fulda. KITS berät.")
+    assert [m.text for m in run(centres, text) if m.attrs.get("alias")] == ["KITS"]

@@ -4,10 +4,16 @@ Head words come from the CENTRE rules in rules/patterns/centres.jsonl and are cl
 rules/lists/centre_heads.txt. Each head is extended to its name (quoted name, title words,
 acronym), then tied to a city: a CITY inside the name, a city adjective ("Bremer"), "in X"
 right after it, a dateline, an "in X" in a sentence that says the centre opens or sits there,
-or a sentence listing its sites ("Standorte werden Hamburg, Bremen …").
+or a sentence listing its sites ("Standorte werden Hamburg, Bremen …", or bullets that open
+with the site). A plural becomes one site per city when the text lists them: "Zentren in A,
+B und C", a sentence that places it at an enumeration, a header over bullet entries ("LOEWE-
+Zentren:" then "• „X“ (Institut, Frankfurt)"). A named centre's acronym or coined word
+recurring later ("KQCBW", "ARENA2036") is an alias of it; a described coined name listed
+beside a centre ("darunter DIANA (…), das …, und das KI-Lab X") is one of its kind.
 
-attrs: city, kind, generic, plural, anaphor (a bare "das Zentrum"), and site (a mention made
-for one city of a list of sites, spanning the centre word the list belongs to).
+attrs: city, kind, generic, plural, anaphor (a bare "das Zentrum"), site (a mention made for
+one city of a list of sites, spanning the centre word the list belongs to; `entry` is the
+list entry it came from), alias and listed.
 """
 from __future__ import annotations
 
@@ -159,6 +165,7 @@ class Centres:
         self.site_cues = [Scanner(r.compile()) for r in ctx["site_cue"]]
         self.list_intro = [r.compile() for r in ctx["list_intro"]]
         self.kinds, self.bare, self.excluded, self.exact = load_heads(rules.word_list("centre_heads"))
+        self.alias_stop = frozenset(rules.word_list("alias_stoplist"))
         self.suffixes = sorted(self.kinds, key=len, reverse=True)
         self._excluded_tuple = tuple(self.excluded)
         self._kind_memo: dict[str, tuple[str | None, bool]] = {}
@@ -256,6 +263,8 @@ class Centres:
             end = name.end()
             paren = _PAREN.match(text, end)  # "(DatenIntensive Anwendungen für Automation)"
             after = paren.end() if paren else end
+            if not paren and not _DESCRIBED.match(text, after):
+                continue  # a bare brand in a list ("SAP, Bosch und das KI-Lab") is no centre
             city, rule = self._city_after(text, after, ctx)
             out.append(Mention("CENTRE", name.start(), end, text[name.start():end], "centres.listed_name",
                                normalized=text[name.start():end],
@@ -276,7 +285,7 @@ class Centres:
             a = m.attrs
             if a["generic"] or a["plural"] or a["anaphor"] or a.get("site"):
                 continue
-            for alias in _alias_words(m):
+            for alias in _alias_words(m, self.alias_stop):
                 if alias in searched:
                     continue
                 searched.add(alias)
@@ -667,6 +676,7 @@ def _leading_city(text, start, end, ctx) -> str | None:
     return None
 
 
+_DESCRIBED = re.compile(r"[ \t]*,[ \t]*(?:das|der|die)[ \t]")
 _PAREN = re.compile(r"[ \t]*\([^()\n]{1,80}\)")
 _LIST_JOINT = re.compile(r"[ \t](?:und|sowie)[ \t]+(?:das|der|die|dem|den)?[ \t]*$")
 _LIST_INTRO = re.compile(r"(?:\bdarunter|\bwie|\bnämlich|:)[ \t]+")
@@ -674,19 +684,20 @@ _COINED_NAME = re.compile(r"(?:[A-ZÄÖÜ]{3,}[\w-]*|[A-ZÄÖÜ][a-zäöü]+[A-Z
 _ALIAS_REACH = 4000   # a release excerpt; the search stays windowed after the naming mention
 # a coined word: two capitals (KQCBW, KompAKI, münsterLAND) or letters with digits (ARENA2036)
 _COINED = re.compile(r"^(?:(?=[\w.-]*[A-ZÄÖÜ][\w.-]*[A-ZÄÖÜ])[\w.-]{3,}|(?=[\w-]*\d)(?=[\w-]*[A-Za-z]{2})[\w-]{4,})$")
-_NOT_ALIAS = re.compile(r"^(?:\d+\.\d+|[IVX]+|KI|IT|EU|ICT|KMU|MINT|GmbH|e\.V\.)$")
+_NOT_ALIAS = re.compile(r"^(?:\d+\.\d+|[IVX]+|e\.V\.)$|^[A-ZÄÖÜ]{1,4}-[A-ZÄÖÜ][a-zäöü]")  # 4.0, IT-Sicherheit
 
 
-def _alias_words(m: Mention) -> list[str]:
-    """The acronym and the coined words of a centre's name, never its head word or a city."""
+def _alias_words(m: Mention, stop: frozenset[str] = frozenset()) -> list[str]:
+    """The acronym and the coined words of a centre's name, never its head word, a word of
+    `stop` (rules/lists/alias_stoplist.txt) or a compound of an abbreviation (IT-Sicherheit)."""
     words = []
     acr = (m.attrs.get("acronym") or "").lstrip("#")
-    if len(acr) >= 3:
+    if len(acr) >= 3 and acr not in stop:
         words.append(acr)
     kind = (m.attrs.get("kind") or "").lower()
     for w in re.findall(r"[\w.-]+", re.sub(r"\([^)]*\)", " ", m.normalized or "")):
         w = w.strip(".-")
-        if _COINED.match(w) and not _NOT_ALIAS.match(w) and kind.split(" ")[-1] not in w.lower() \
+        if _COINED.match(w) and not _NOT_ALIAS.match(w) and w not in stop and kind.split(" ")[-1] not in w.lower() \
                 and not _HEADISH.search(w) and w not in words:
             words.append(w)
     return words

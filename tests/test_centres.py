@@ -463,3 +463,14 @@ def test_common_abbreviations_and_their_compounds_are_no_aliases(centres):
     text = ("Das Kompetenzzentrum IT-Sicherheit NRW (KITS) in Kassel startet. In NRW wächst die "
             "IT-Sicherheit in Fulda. KITS berät.")
     assert [m.text for m in run(centres, text) if m.attrs.get("alias")] == ["KITS"]
+
+
+def test_site_entries_that_open_with_a_town_or_name_a_seat_give_their_city():
+    from extract import analyse_text
+
+    text = ("Das Land fördert drei regionale Transferzentren mit jeweils 1,5 Millionen Euro.\n\n"
+            "Die Jury hat folgende Standorte ausgewählt:\n\n"
+            "- Stadt Detmold (Leitung: Hochschule Detmold)\n"
+            "- Kreis Soest mit Sitz in Lippstadt (Leitung: Hochschule Hamm-Lippstadt)\n"
+            "- Bielefeld (Leitung: Universität Bielefeld)\n")
+    assert sorted(r["city"] for r in analyse_text(text)["centres"]) == ["Bielefeld", "Detmold", "Lippstadt"]

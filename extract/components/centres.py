@@ -669,11 +669,21 @@ def _line_start(text, pos) -> int:
 
 
 def _leading_city(text, start, end, ctx) -> str | None:
-    """The city an entry opens with ("Borstel/Lübeck: …", "Hannover – …")."""
-    for pos, name in ctx.cities_in(start, min(end, start + 40)):
+    """The city an entry opens with ("Borstel/Lübeck: …", "Hannover – …", "Stadt Paderborn
+    (Leitung: …)") or names as its seat ("Kreis Lippe mit Sitz in Lemgo")."""
+    cities = ctx.cities_in(start, min(end, start + 60))
+    for pos, name in cities:          # a seat the entry states wins over the district's name
+        if _SEAT_BEFORE.search(text[start:pos].rstrip(" \t")):
+            return name
+    for pos, name in cities[:1]:
         lead = text[start:pos].strip(" \t")
-        return name if not lead else None
+        return name if not lead or _MUNICIPAL_LEAD.fullmatch(lead) else None
     return None
+
+
+# the town or district an entry names before its city, and a seat stated in the entry
+_MUNICIPAL_LEAD = re.compile(r"(?:Stadt|Hansestadt|Landeshauptstadt|Gemeinde|Landkreis|Kreis)")
+_SEAT_BEFORE = re.compile(r"\bmit[ \t]+(?:Haupt)?[Ss]itz[ \t]+in$")
 
 
 _DESCRIBED = re.compile(r"[ \t]*,[ \t]*(?:das|der|die)[ \t]")

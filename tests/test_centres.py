@@ -474,3 +474,16 @@ def test_site_entries_that_open_with_a_town_or_name_a_seat_give_their_city():
             "- Kreis Soest mit Sitz in Lippstadt (Leitung: Hochschule Hamm-Lippstadt)\n"
             "- Bielefeld (Leitung: Universität Bielefeld)\n")
     assert sorted(r["city"] for r in analyse_text(text)["centres"]) == ["Bielefeld", "Detmold", "Lippstadt"]
+
+
+def test_english_lab_and_campus_names_are_centres_but_a_university_campus_is_not():
+    from extract import analyse_text
+
+    def centres(text):
+        return [(r["centre"], r["city"]) for r in analyse_text(text)["centres"]]
+
+    assert centres("In Potsdam nimmt das „Smart Water Lab“ (SWL) seine Arbeit auf.") == \
+        [("Smart Water Lab", "Potsdam")]
+    assert centres("Kassel. In Nordhessen entsteht mit dem „Circular Economy Campus“ ein neuer Ort.") == \
+        [("Circular Economy Campus", "Kassel")]
+    assert centres("Auf dem Hochschulcampus in Ulm wird gebaut. Der Campus der Universität wächst.") == []

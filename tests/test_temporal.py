@@ -385,3 +385,11 @@ def test_many_spans_cost_time_linear_in_the_text(temporal):
         times.append(time.process_time() - started)
     # 8× the text in well under 8²× the time (each span reads only its neighbouring sentences)
     assert times[1] < 20 * max(times[0], 0.01)
+
+
+def test_a_planned_completion_is_a_phase_span():
+    from extract import analyse_text
+
+    rows = analyse_text("Der Neubau des Gründerzentrums in Eberswalde kostet 6 Millionen Euro. Die "
+                        "Fertigstellung ist bis Ende 2026 geplant.")["periods"]
+    assert [(r["end"], r["kind"]) for r in rows] == [("2026-12", "phase")]

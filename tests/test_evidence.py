@@ -1,11 +1,15 @@
 """Consortium membership from evidence (relations/evidence.py): texts written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from extract import analyse_text
 from extract.model import Mention
-from extract.relations.evidence import DEFAULT_WEIGHTS, Cues, parse_weights, score_members
+from extract.relations.evidence import SIGNALS, Cues, parse_weights, rule_weights, score_members
 from extract.relations.sentences import Sentences
 from extract.rules import load_rules
+
+WEIGHTS = rule_weights()
 
 
 def partners(text: str) -> dict[str, dict]:
@@ -20,7 +24,7 @@ def test_an_institution_named_without_any_cue_is_a_member():
     assert {"Universität Kassel", "Handwerkskammer Kassel"} <= set(rows)
     row = rows["Universität Kassel"]
     assert row["rule"] == "rel.partner.evidence"
-    assert row["score"] >= DEFAULT_WEIGHTS["threshold"]
+    assert row["score"] >= WEIGHTS["threshold"]
     assert "mentioned@" in row["evidence"]
     assert row["surface"] == text[row["start_char"]:row["end_char"]]
 
@@ -59,8 +63,8 @@ def test_score_members_on_hand_made_mentions():
     same = Mention("ORG", 4, 12, "Hub Nord", "t", "Hub Nord", {})
     cue = text.index("Kunden")
     members = score_members(text, [same, uni, firm], ["hub", "uni", "firm"], {}, [hub],
-                            Cues([(cue, cue + 6)]), Sentences(text), DEFAULT_WEIGHTS)
-    threshold = DEFAULT_WEIGHTS["threshold"]
+                            Cues([(cue, cue + 6)]), Sentences(text), WEIGHTS)
+    threshold = WEIGHTS["threshold"]
     assert members["uni"].score >= threshold
     assert members["firm"].score < threshold and "not_member" in members["firm"].evidence
     assert members["hub"].score < threshold and "is_centre" in members["hub"].evidence
@@ -68,9 +72,11 @@ def test_score_members_on_hand_made_mentions():
 
 def test_the_weights_are_read_from_the_rules_and_name_known_signals_only():
     lines = load_rules().word_list("partner_signals")
-    weights = parse_weights(lines)
-    assert set(weights) == set(DEFAULT_WEIGHTS)
-    assert {line.partition("=")[0].strip() for line in lines} <= set(DEFAULT_WEIGHTS)
+    assert set(parse_weights(lines)) == set(SIGNALS)
+    with pytest.raises(ValueError, match="cue_word"):
+        parse_weights([*lines, "cue_word = 2"])      # a misspelt signal is refused
+    with pytest.raises(ValueError, match="threshold"):
+        parse_weights([line for line in lines if not line.startswith("threshold")])
 
 
 def test_a_short_name_and_its_longer_form_are_one_member():

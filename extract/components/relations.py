@@ -7,7 +7,7 @@ from bisect import bisect_right
 from spacy.language import Language
 
 from ..relations import Trigger, build_facts
-from ..relations.evidence import parse_weights
+from ..relations.evidence import rule_weights
 from ..relations.sentences import Sentences
 from ..rules import cached_rules
 from ..scanner import Scanner
@@ -24,7 +24,7 @@ class Relations:
         self.triggers = [(Scanner(r.compile()), r.kind, r.id, r.value == "implied")
                          for source in ("relations", "centre_facts")
                          for r in rules.patterns_for("TRIGGER", file=source)]
-        self.weights = parse_weights(rules.word_list("partner_signals"))
+        self.weights = rule_weights(rules_dir)
 
     def __call__(self, doc):
         text = doc._.text

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Mention
 from ..normalize.names import is_acronym_of, looks_like_acronym
@@ -40,10 +41,9 @@ _AFFILIATION_GAP = re.compile(r"(?:\s*(?:vom|von der|von|beim|bei der|aus dem|au
                               r"{1,2}(?:des|der|am|an der|vom|von der|bei der|beim))\s+")
 EVIDENCE_RULE = "rel.partner.evidence"
 BRAND_RULE = "org.company_name"
-DEFAULT_WEIGHTS = {"cue": 3.0, "mentioned": 1.0, "repeated": 0.5, "is_centre": -3.0,
-                   "not_member": -2.0, "part_of_member": -1.0, "brand_only": -1.0,
-                   "denied": -5.0, "affiliation": -0.5,
-                   "threshold": 1.0}
+# every signal (and the threshold) must be weighted in rules/lists/partner_signals.txt
+SIGNALS = ("cue", "mentioned", "repeated", "is_centre", "not_member", "denied", "affiliation",
+           "brand_only", "part_of_member", "threshold")
 _ENDING = re.compile(r"(?<=\w{4})(?:en|em|er|es|e|n|s)\b")   # a case ending after a stem of 4+
 
 
@@ -84,13 +84,24 @@ class Cues:
 
 
 def parse_weights(lines: list[str]) -> dict[str, float]:
-    """`signal = weight` lines; unknown signals are refused by `extract rules check`."""
-    weights = dict(DEFAULT_WEIGHTS)
+    """`signal = weight` lines: each of SIGNALS exactly once, nothing else."""
+    weights: dict[str, float] = {}
     for line in lines:
-        name, _, value = (s.strip() for s in line.partition("="))
-        if name in weights and value:
-            weights[name] = float(value)
+        name, _, value = (part.strip() for part in line.partition("="))
+        if name not in SIGNALS or name in weights:
+            raise ValueError(f"partner_signals: unknown or repeated signal '{name}'; known: {', '.join(SIGNALS)}")
+        weights[name] = float(value)
+    if missing := [name for name in SIGNALS if name not in weights]:
+        raise ValueError(f"partner_signals: no weight for {', '.join(missing)}")
     return weights
+
+
+@lru_cache(maxsize=4)
+def rule_weights(rules_dir: str | None = None) -> dict[str, float]:
+    """The weights of rules/lists/partner_signals.txt."""
+    from ..rules import cached_rules
+
+    return parse_weights(cached_rules(rules_dir).word_list("partner_signals"))
 
 
 def score_members(text: str, orgs: list[Mention], keys: list[str], cued: dict[str, Mention],

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
 from .centres import Centre, centre_at, clause_centre, collect_centres, dominant, is_bare, is_concrete
-from .evidence import DEFAULT_WEIGHTS, EVIDENCE_RULE, Cues, same_institution_keys, score_members
+from .evidence import EVIDENCE_RULE, Cues, rule_weights, same_institution_keys, score_members
 from .partners import ROLE_RANK, city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
@@ -34,7 +34,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     """{table: rows} for centres, cities, ministries, partners, funding, periods, persons.
 
     Mentions flagged as noise (navigation, credits, teasers) never become facts; `weights`
-    are the membership signal weights (relations/evidence.py).
+    are the membership signal weights (relations/evidence.py; default: those of rules/).
     """
     live = [m for m in mentions if not m.noise]
     sentences = sentences or Sentences(text)
@@ -84,7 +84,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of, _sums_by_sentence(money, sentences))
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
     partners = _partner_rows(text, orgs, triggers, links, sentences, cities, centres, anaphors, owner_of,
-                             mentions_of(live, "PERSON"), weights or DEFAULT_WEIGHTS)
+                             mentions_of(live, "PERSON"), weights or rule_weights())
     return {
         "centres": _centre_rows(centres, funding, periods, partners, states, by_default,
                                 start_points(text, live, [t for t in triggers if t.kind == "centre_start"],

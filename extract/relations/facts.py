@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..model import Mention, mentions_of
 from .centres import Centre, centre_at, clause_centre, collect_centres, dominant, is_bare, is_concrete
 from .evidence import EVIDENCE_RULE, Cues, rule_weights, same_institution_keys, score_members
-from .partners import ROLE_RANK, city_of, link_partners, org_key, owners, topic_after
+from .partners import city_of, link_partners, org_key, owners, topic_after
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
@@ -47,7 +47,10 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
     # partner links once, before the centres: the coordinator's city may key a centre
     role_cues = [t for t in triggers if not t.kind.startswith(("programme", "centre_", "not_member"))]
-    links = link_partners(text, orgs, role_cues, sentences, owned)
+    # one key per institution, whichever of its names the text uses (evidence.py)
+    keys = same_institution_keys(orgs, [org_key(o) for o in orgs])
+    key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
+    links = link_partners(text, orgs, role_cues, sentences, owned, key=lambda o: key_of[id(o)])
     centres = collect_centres(centre_mentions, [c for c in cities if not in_district(text, c)], hints,
                               lead_city(text, links, cities))
     programme = [t for t in triggers if t.kind == "programme"]
@@ -83,8 +86,8 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     funding = _funding_rows(text, money, scope_of)
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of, _sums_by_sentence(money, sentences))
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
-    partners = _partner_rows(text, orgs, triggers, links, sentences, cities, centres, anaphors, owner_of,
-                             mentions_of(live, "PERSON"), weights or rule_weights())
+    partners = _partner_rows(text, orgs, keys, key_of, triggers, links, sentences, cities, centres, anaphors,
+                             owner_of, mentions_of(live, "PERSON"), weights or rule_weights())
     return {
         "centres": _centre_rows(centres, funding, periods, partners, states, by_default,
                                 start_points(text, live, [t for t in triggers if t.kind == "centre_start"],
@@ -211,15 +214,9 @@ def in_district(text: str, city: Mention) -> bool:
     return bool(_DISTRICT.search(text, max(0, city.start - 14), city.start))
 
 
-def _partner_rows(text, orgs, triggers, raw_links, sentences, cities, centres, anaphors, owner_of,
-                  persons, weights) -> list[dict]:
-    keys = same_institution_keys(orgs, [org_key(o) for o in orgs])
-    key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
-    links: dict = {}
-    for link in raw_links:
-        key = key_of.get(id(link.org), org_key(link.org))
-        if key not in links or ROLE_RANK[link.role] < ROLE_RANK[links[key].role]:
-            links[key] = link
+def _partner_rows(text, orgs, keys, key_of, triggers, links, sentences, cities, centres, anaphors,
+                  owner_of, persons, weights) -> list[dict]:
+    links = {key_of[id(link.org)]: link for link in links}
     cues = Cues([(t.start, t.end) for t in triggers if t.kind == "not_member"],
                 [(t.start, t.end) for t in triggers if t.kind == "not_member_after"], persons)
     members = score_members(text, orgs, keys, {k: link.org for k, link in links.items()},

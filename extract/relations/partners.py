@@ -33,12 +33,14 @@ class PartnerLink:
 
 
 def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences,
-                  owned: dict[int, Mention] | None = None) -> list[PartnerLink]:
-    """One link per institution key, with its strongest role."""
+                  owned: dict[int, Mention] | None = None, key=None) -> list[PartnerLink]:
+    """One link per institution `key` (a function of the mention; default org_key), with its
+    strongest role."""
     links: dict[str, PartnerLink] = {}
+    key_of = key or org_key
 
     def add(org: Mention, role: str, rule: str, implied: bool = False) -> None:
-        key = org_key(org)
+        key = key_of(org)
         old = links.get(key)
         if old is None or ROLE_RANK[role] < ROLE_RANK[old.role]:
             links[key] = PartnerLink(org, role, rule, implied)

@@ -64,10 +64,17 @@ def partner_bullets(size: int) -> str:
     return unit * (size // len(unit))
 
 
+def joined_names(size: int) -> str:
+    """Joined names ("die Landkreise A und B") one after the other in one sentence."""
+    unit = "die Landkreise Peine und Gifhorn, die Fraunhofer-Institute für Lasertechnik ILT und für Holz WKI, "
+    return "Beteiligt sind " + unit * (size // len(unit)) + "."
+
+
 INPUTS = {"one long sentence ('Kompetenzzentrum ' × N)": long_sentence,
           "one long comma list": comma_list,
           "persons and institutions, comma after comma": names_and_institutions,
           "bullets, a partner cue on every second": partner_bullets,
+          "joined names, one after the other": joined_names,
           "no full stop, no line break": no_full_stop}
 
 

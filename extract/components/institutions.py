@@ -555,8 +555,8 @@ def _with_joined(text: str, tables: Tables, orgs: list[_Org], places: dict) -> l
         joined.append(_Org(item.start, item.end, "org.joined_list", kind, gender, item.start, item.end,
                            acronym=item.acronym, city=city, evidence=True, normalized=item.name))
     # what the head scan found over a joined name's plural or its items gives way to them
-    spans = [(text.rfind(" ", 0, item.start - 1), item.end) for item in items]
-    return [o for o in orgs if not _overlaps(o, spans)] + joined
+    spans = _Spans((text.rfind(" ", 0, item.start - 1), item.end) for item in items)
+    return [o for o in orgs if not spans.overlap(o.start, o.end)] + joined
 
 
 def _cached_reading(word: str, tables: Tables):
@@ -568,6 +568,25 @@ def _cached_reading(word: str, tables: Tables):
 
 def _overlaps(org: _Org, spans) -> bool:
     return any(s < org.end and org.start < e for s, e in spans)
+
+
+class _Spans:
+    """Character ranges merged and sorted, for overlap tests in O(log n): a text may hold
+    thousands of names."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlap(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1   # the last range opening before `end`
+        return i >= 0 and self.ends[i] > start
 
 
 def _normalize(text: str, org: _Org) -> str:
@@ -646,8 +665,9 @@ def _acronym_refs(text: str, tables: Tables, orgs: list[_Org], defs: dict, block
             spans.append((m.start(), m.end()))
     if not defs:
         return out
+    taken = _Spans(spans)
     for start, end in nm.find_literals(text, defs, _NO_WORD_BEFORE, _NO_WORD_AFTER):
-        if any(s < end and start < e for s, e in spans):
+        if taken.overlap(start, end):
             continue
         acr = text[start:end]
         name, kind = defs[acr]

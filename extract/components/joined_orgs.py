@@ -16,10 +16,14 @@ _WS = r"[^\S\n]"
 _NAME = (rf"[A-ZÄÖÜ][\wäöüß]+(?:-[\wäöüß]+)*(?:{_WS}+(?:am|an{_WS}der|im|in{_WS}der|ob{_WS}der)"
          rf"{_WS}+[A-ZÄÖÜ][\wäöüß]+)?")
 _ARTICLE = rf"(?:(?:der|dem|den|die|des){_WS}+)?"
-_NAMES = re.compile(rf"{_NAME}(?:,{_WS}+{_NAME})*(?:{_WS}*,?{_WS}+(?:und|sowie){_WS}+{_ARTICLE}{_NAME})?")
+# at most MAX_ITEMS items and COMPLEMENT_REACH chars: a pathological list costs linear time
+MAX_ITEMS = 40
+COMPLEMENT_REACH = 600
+_NAMES = re.compile(rf"{_NAME}(?:,{_WS}+{_NAME}){{0,{MAX_ITEMS}}}"
+                    rf"(?:{_WS}*,?{_WS}+(?:und|sowie){_WS}+{_ARTICLE}{_NAME})?")
 _ITEM = re.compile(_NAME)
 # "für A IPMS, für B IIS sowie für C": items open with "für" and close before the next one
-_COMPLEMENTS = re.compile(rf"für{_WS}+[^.;:!?\n]+")
+_COMPLEMENTS = re.compile(rf"für{_WS}+[^.;:!?\n]{{1,{COMPLEMENT_REACH}}}")
 _NEXT_COMPLEMENT = re.compile(rf"(?:,|{_WS}+und|{_WS}+sowie){_WS}+(?=für{_WS})")
 _TRAILING_ACRONYM = re.compile(rf"{_WS}+\(?(?P<acr>[A-ZÄÖÜ][A-ZÄÖÜ0-9&-]{{1,6}})\)?$")
 _COMPLEMENT_END = re.compile(rf"(?:,|{_WS}+(?:und|sowie|alle|die|der|das|in|mit|an|am|zu|werden|wird|sind|ist)"

@@ -48,7 +48,8 @@ _PLACE_COMPOUND = re.compile(r"[A-ZÄÖÜ][\wäöüß]+(?:[-/][A-ZÄÖÜ][\wäö
 # `placed` head is its place
 _ABBR_PLACE = re.compile(rf"{_WS}(?P<word>[A-ZÄÖÜ][a-zäöüß]{{2,}}(?:-[A-ZÄÖÜ][a-zäöüß]+)*)(?![\w-])")
 _TRAILING_ACR = re.compile(rf"{_WS}+(?P<acr>[A-ZÄÖÜ][A-Za-zÄÖÜäöü0-9&]{{1,7}})(?![\w-])")
-_ADJ_BEFORE = re.compile(rf"(?P<adj>[A-ZÄÖÜ](?<![\w-].)[\wäöüß-]*(?:e|en|er|es|em)){_WS}+$")
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_ADJ_BEFORE = re.compile(rf"(?P<adj>[A-ZÄÖÜ](?<![\w-].)[\wäöüß-]*(?:{'|'.join(_ADJECTIVE_ENDINGS)})){_WS}+$")
 _ACR_BEFORE = re.compile(rf"(?P<acr>[A-ZÄÖÜ](?<![\w-].)[A-ZÄÖÜ0-9&]{{1,6}}){_WS}+$")
 _TOKEN_BACK = re.compile(r"\S+")
 _SPACES = re.compile(_WS + "+")
@@ -71,7 +72,6 @@ _LOWER_STOP = frozenset(_STOP_WORDS.split("|")) | {"eine", "einer", "einem", "ei
                                                      "dass", "wurde", "wurden", "hat", "haben"}
 _LEGAL_KIND = {"e.V.": "association", "e. V.": "association", "gGmbH": "company", "eG": "association"}
 _SUBUNIT = ("university", "institute")
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 @dataclass
@@ -91,6 +91,8 @@ class Tables:
     placed: frozenset = frozenset()
     companies: tuple = ()       # rules/lists/company_names.txt
     plurals: tuple = ()         # (plural head, singular) of joined names, rules/lists/institution_plurals.txt
+    plural_words: frozenset = frozenset()    # the plural heads themselves
+    plural_first: frozenset = frozenset()    # their first words, to skip texts that hold none
     # capitalised word -> its head reading (or None): the same words recur in every document
     head_cache: dict = field(default_factory=dict)
 
@@ -108,7 +110,8 @@ def load_tables(rules_dir: str | None) -> Tables:
             stop.add(line[1:].strip())
         elif "=" in line:
             left, right = (s.strip() for s in line.rsplit("=", 1))
-            kind, gender, *flags = [*right.split(), "n"][:2] + right.split()[2:]
+            parts = right.split()
+            kind, gender, *flags = parts if len(parts) > 1 else [*parts, "n"]   # gender n by default
             if "named" in flags:
                 named.add(left.lower())
             if "placed" in flags:
@@ -124,9 +127,11 @@ def load_tables(rules_dir: str | None) -> Tables:
                     for tok in sorted(standalone, key=len, reverse=True) if tok) or "(?!)"
     abbr_re = re.compile(rf"(?P<tok>{abbr})(?={_WS}+(?:[A-ZÄÖÜ]|für{_WS}))")
     by_kind = {r.kind: (r.compile(), r.id) for r in rules.patterns_for("ORG", file="institutions")}
+    plurals = parse_plurals(rules.word_list("institution_plurals"))
     return Tables(heads, standalone, tuple(never), frozenset(stop), frozenset(left_stop), endings, abbr_re,
                   by_kind, named=frozenset(named), placed=frozenset(placed),
-                  plurals=parse_plurals(rules.word_list("institution_plurals")),
+                  plurals=plurals, plural_words=frozenset(p for p, _ in plurals),
+                  plural_first=frozenset(p.split(" ", 1)[0] for p, _ in plurals),
                   companies=tuple(rules.word_list("company_names")))
 
 
@@ -213,8 +218,7 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
             continue
         _grow_left(text, org, tables)
         _grow_right(text, org, tables, places)
-        if org.end == org.head_end and any(text.startswith(p, org.head_start) and org.head_start + len(p)
-                                           == org.head_end for p, _ in tables.plurals):
+        if org.end == org.head_end and text[org.head_start:org.head_end] in tables.plural_words:
             continue                          # a bare plural ("die Fraunhofer-Institute") is no one name
         if org.weak and _INDEFINITE_BEFORE.search(text, max(0, org.start - 60), org.start):
             continue                          # "zu einem führenden Zentrum für X" names no one
@@ -229,7 +233,7 @@ def find_institutions(text: str, tables: Tables, mentions=()) -> list[Mention]:
     kept += _legal_form_orgs(text, tables, kept)
     kept += _company_orgs(text, tables, kept, words)
     kept += _place_acronym_orgs(text, tables, kept, places)
-    if any(plural.split(" ", 1)[0] in words for plural, _ in tables.plurals):
+    if not tables.plural_first.isdisjoint(words):
         kept = _with_joined(text, tables, kept, places)
     kept = [o for o in kept if not _overlaps(o, blocked)]
     kept.sort(key=lambda o: o.start)
@@ -294,7 +298,7 @@ def _grow_left(text: str, org: _Org, tables: Tables) -> None:
     for _ in range(2):
         m = _ADJ_BEFORE.search(before, _last_word_start(before))
         if not m or m.group("adj") in tables.left_stop or m.group("adj").split("-")[0] in tables.left_stop \
-                or any(m.group("adj") == plural for plural, _ in tables.plurals):   # "Landkreise X"
+                or m.group("adj") in tables.plural_words:   # "Landkreise X"
             break
         org.start -= len(before) - m.start()
         before = before[:m.start()]

@@ -86,7 +86,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     funding = _funding_rows(text, money, scope_of)
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of, _sums_by_sentence(money, sentences))
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
-    partners = _partner_rows(text, orgs, keys, key_of, triggers, links, sentences, cities, centres, anaphors,
+    partners = _partner_rows(text, orgs, keys, triggers, links, sentences, cities, centres, anaphors,
                              owner_of, mentions_of(live, "PERSON"), weights or rule_weights())
     return {
         "centres": _centre_rows(centres, funding, periods, partners, states, by_default,
@@ -214,8 +214,9 @@ def in_district(text: str, city: Mention) -> bool:
     return bool(_DISTRICT.search(text, max(0, city.start - 14), city.start))
 
 
-def _partner_rows(text, orgs, keys, key_of, triggers, links, sentences, cities, centres, anaphors,
+def _partner_rows(text, orgs, keys, triggers, links, sentences, cities, centres, anaphors,
                   owner_of, persons, weights) -> list[dict]:
+    key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
     links = {key_of[id(link.org)]: link for link in links}
     cues = Cues([(t.start, t.end) for t in triggers if t.kind == "not_member"],
                 [(t.start, t.end) for t in triggers if t.kind == "not_member_after"], persons)

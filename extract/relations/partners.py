@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..model import Mention
 from .sentences import Sentences
 
-ROLE_RANK = {"lead": 0, "project_agency": 1, "partner": 2, "associate": 3}
+_ROLE_RANK = {"lead": 0, "project_agency": 1, "partner": 2, "associate": 3}
 _TOPIC = re.compile(r"Thema:\s*([^);\n]+)")
 _CITY_AFTER = re.compile(r"\s*(?:aus|in|mit Sitz in)\s+$")
 LEAD_WINDOW = 160  # chars between a lead cue and its institution
@@ -42,7 +42,7 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
     def add(org: Mention, role: str, rule: str, implied: bool = False) -> None:
         key = key_of(org)
         old = links.get(key)
-        if old is None or ROLE_RANK[role] < ROLE_RANK[old.role]:
+        if old is None or _ROLE_RANK[role] < _ROLE_RANK[old.role]:
             links[key] = PartnerLink(org, role, rule, implied)
 
     at = _ByStart(orgs)  # institutions in a range by bisect: many cues stay linear

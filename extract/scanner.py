@@ -72,8 +72,10 @@ class Scanner:
         if low is None:
             return None
         found = _INDEX.hits(low)
+        if found.keys().isdisjoint(self.literals):
+            return []  # the common case, in one call: none of the literals is in the text
         if self.before is None:
-            return None if any(lit in found for lit in self.literals) else []
+            return None
         hits = [(i, i + len(lit)) for lit in self.literals for i in found.get(lit, ())]
         if len(hits) > len(text) // _CHARS_PER_HIT:
             return None  # a common literal: one full scan is cheaper than many windows

@@ -25,7 +25,7 @@ from spacy.language import Language
 
 from ..literals import Gate
 from ..model import Mention
-from ..relations.sentences import cap_starts
+from ..relations.sentences import Sentences
 from ..rules import cached_rules
 from ..scanner import Scanner
 
@@ -74,13 +74,6 @@ _LEGAL_FORM = re.compile(r"[ \t]*(?:e\.[ ]?V\.|gGmbH|GmbH|mbH|AG|e\.G\.|KG)(?!\w
 _PROGRAMME_BEFORE = re.compile(r"(?:Wettbewerb|[Pp]rogramm|Initiative|Förderlinie|Förderaufruf|Ausschreibung|"
                                r"Förderrichtlinie)(?:e?s)?[ \t]+[„\"“»«‚]?$")
 _NEW = re.compile(r"\b(?:neue[nmrs]?|gegründete[nmrs]?|neu[ ]gegründete[nmrs]?)[ \t]+(?:[\w-]+[ \t]+)?$")
-# a sentence ends at . ! ? before a capital, not after an ordinal ("am 2. September") or a
-# title ("Dr. Ude"), and at every line break
-# The blank opens the match so that re jumps from blank to blank; the look-behinds then read
-# the full stop (and what is no sentence end: "3.", "Dr.", "ca.") before it.
-_SENTENCE_END = re.compile(r"[ \t](?<=[.!?][ \t])(?<!\b\d\.[ \t])(?<!\b\d\d\.[ \t])(?<!\bDr\.[ \t])"
-                           r"(?<!\bProf\.[ \t])(?<!\bNr\.[ \t])(?<!\bSt\.[ \t])(?<!\bca\.[ \t])[ \t]*"
-                           r"(?=[A-ZÄÖÜ„\"])|\n")
 # how far before a centre its city_before rules may reach (they are bounded, ~130 chars)
 _BEFORE_REACH = 400
 _MD40_NAME = re.compile(r"Mittelstand[ -]?4\.0")
@@ -210,7 +203,9 @@ class Centres:
         cities = sorted((m for m in mentions if m.label == "CITY"), key=lambda m: m.start)
         states = [m for m in mentions if m.label == "STATE"]
         taken = [(m.start, m.end) for m in mentions if m.label in ("ORG", "MINISTRY", "PERSON")]
-        ctx = _Context(text, cities, states, self.places, taken)
+        if doc._.sentences is None:
+            doc._.sentences = Sentences(text)
+        ctx = _Context(text, cities, states, self.places, taken, doc._.sentences)
         found = self.find(text, ctx)
         mentions.extend(found)
         return doc
@@ -895,8 +890,9 @@ _HOST_BEFORE = re.compile(r"\b(?:an|bei)[ \t]+(?:der|dem)[ \t]+(?:[A-ZÄÖÜ][\w
 class _Context:
     """Sentence spans and the places of a text, looked up by position."""
 
-    def __init__(self, text, cities, states, places, taken=()):
+    def __init__(self, text, cities, states, places, taken=(), sentences: Sentences | None = None):
         self.text = text
+        self.sentences = sentences
         # spans of institutions, ministries and persons: an alias never stands inside one
         self.taken = list(taken)
         self.cities = cities
@@ -911,11 +907,15 @@ class _Context:
 
     @property
     def bounds(self) -> list[int]:
+        """Sentence starts, from the document's one splitter (relations.sentences)."""
         if self._bounds is None:
-            self._bounds = cap_starts(self.text, [0] + [m.end() for m in _SENTENCE_END.finditer(self.text)])
+            if self.sentences is None:
+                self.sentences = Sentences(self.text)
+            self._bounds = [0, *(start for start, _ in self.sentences.spans[1:])]
         return self._bounds
 
     def sentence(self, pos) -> tuple[int, int]:
+        """[start, next start) of the sentence at `pos`: its blanks and line ends belong to it."""
         i = bisect_right(self.bounds, pos) - 1
         start = self.bounds[max(i, 0)]
         end = self.bounds[i + 1] if i + 1 < len(self.bounds) else len(self.text)

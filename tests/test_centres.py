@@ -63,6 +63,9 @@ def concrete(found):
      "Fraunhofer-Zentrum für Digitale Landwirtschaft", "Zentrum", None),
     ("Das Regionale Digitalisierungszentrum Vogelsberg (#RDZV) startet.",
      "Regionale Digitalisierungszentrum Vogelsberg (#RDZV)", "Digitalisierungszentrum", None),
+    ("Das Experimentierfeld „AgrarSensorik“ in Fulda erprobt digitale Technik auf dem Acker.",
+     "Experimentierfeld AgrarSensorik", "Experimentierfeld", "Fulda"),
+    ("Das Land fördert ein neues Innovationslabor in Potsdam.", "Innovationslabor", "Lab", "Potsdam"),
 ])
 def test_named_centre(centres, text, name, kind, city):
     found = concrete(run(centres, text))
@@ -76,6 +79,7 @@ def test_named_centre(centres, text, name, kind, city):
     ("Es werden neue Mittelstand 4.0-Kompetenzzentren aufgebaut.", "Mittelstand 4.0-Kompetenzzentren"),
     ("Die Zentren informieren den Mittelstand.", "Zentren"),
     ("Zehn regionale Digital Hubs gibt es im Land.", "Digital Hubs"),
+    ("Die Experimentierfelder zeigen, wie digital Landwirtschaft sein kann.", "Experimentierfelder"),
     ("Das Netz der Mittelstand- Digital Zentren (MDZ) wächst.", "Mittelstand- Digital Zentren (MDZ)"),
 ])
 def test_plural_is_not_concrete(centres, text, head):

@@ -38,8 +38,10 @@ _LAENDER = {
 }
 _PLURAL_ENDINGS = (("zentren", "zentrum"), ("agenturen", "agentur"), ("fabriken", "fabrik"),
                    ("inkubatoren", "inkubator"), ("factories", "factory"), ("clustern", "cluster"),
-                   ("räumen", "raum"), ("räume", "raum"))
-_GENITIVE_ENDINGS = (("zentrums", "zentrum"), ("inkubators", "inkubator"), ("raums", "raum"))
+                   ("räumen", "raum"), ("räume", "raum"), ("feldern", "feld"), ("felder", "feld"),
+                   ("laboren", "labor"), ("labore", "labor"))
+_GENITIVE_ENDINGS = (("zentrums", "zentrum"), ("inkubators", "inkubator"), ("raums", "raum"), ("feldes", "feld"),
+                     ("felds", "feld"), ("labors", "labor"))
 _AMBIGUOUS_S = ("hubs", "labs", "clusters", "centers", "centres")  # plural, or genitive after "des"
 # heads whose plural is the singular ("die sieben Exzellenzcluster"): the words before decide
 _SAME_PLURAL = ("cluster",)

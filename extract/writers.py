@@ -33,6 +33,7 @@ class TableWriter:
         self.out_dir = Path(out_dir)
         self.fmt = fmt
         self.meta = {"format": fmt, **(meta or {})}
+        self.paths = {table: self.out_dir / f"{table}.{fmt}" for table in COLUMNS}  # once closed
         self._out = OutDir(self.out_dir, tables=COLUMNS, formats=FORMATS, force=force, wait=wait)
         self._texts: list[str] = []
         self._sinks = {}
@@ -73,7 +74,7 @@ class TableWriter:
             self.abort()
             raise
         self._out.release()
-        return [self.out_dir / rel for rel in tables]
+        return list(self.paths.values())
 
     def abort(self) -> None:
         """Drop this run's temp folder; never raises, so the error that caused it is the one seen

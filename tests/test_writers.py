@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from extract.tables import COLUMNS, neutralise, project, unneutralise
+from extract.tables import COLUMNS, csv_row, neutralise, project, unneutralise
 from extract.writers import TableWriter
 
 CONTRACT = {
@@ -37,10 +37,13 @@ def test_formula_cells_are_neutralised_and_recoverable(cell, written):
     assert neutralise(cell) == written
     if isinstance(cell, str):
         assert unneutralise(neutralise(cell)) == cell
-    # a projected row writes the same cell; its missing and None cells are empty
+    # a projected row keeps the cell as it is (None for missing); the CSV writes it neutralised,
+    # its missing and None cells empty
     row = project("mentions", {"text": cell, "normalized": None})
-    assert row[COLUMNS["mentions"].index("text")] == written
-    assert row[COLUMNS["mentions"].index("normalized")] == "" == row[0]
+    text = COLUMNS["mentions"].index("text")
+    assert row[text] == cell and row[0] is None
+    assert csv_row(row)[text] == written
+    assert csv_row(row)[COLUMNS["mentions"].index("normalized")] == "" == csv_row(row)[0]
 
 
 def _row(doc_id="d1", text="=1+1"):

@@ -94,3 +94,14 @@ def test_formats_hold_the_same_cells(tmp_path, fmt):
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown format 'xlsx'"):
         TableWriter(tmp_path, "xlsx")
+
+
+def test_a_row_is_projected_to_typed_cells_with_the_year_and_month_of_its_dates():
+    cells = project("periods", {"start": "2021", "end": "2022-12", "duration_months": "", "text": "",
+                                "start_char": "7"})
+    row = dict(zip(COLUMNS["periods"], cells, strict=True))
+    assert (row["start_year"], row["start_month"], row["end_year"], row["end_month"]) == (2021, None, 2022, 12)
+    assert row["duration_months"] is None and row["text"] is None and row["start_char"] == 7
+    mention = dict(zip(COLUMNS["mentions"], csv_row(project("mentions", {"noise": True, "start": 0})),
+                       strict=True))
+    assert (mention["noise"], mention["start"], mention["end"], mention["attrs"]) == (1, 0, "", "")

@@ -180,8 +180,12 @@ def _casts(table: str) -> list[tuple[int, type]]:
 def _date_parts(table: str) -> list[tuple[int, int, str]]:
     """(index, index of its date, "year" or "month") of each X_year / X_month column."""
     types, cols = column_types(table), COLUMNS[table]
-    return [(i, cols.index(c.rsplit("_", 1)[0]), c.rsplit("_", 1)[1]) for i, c in enumerate(cols)
-            if c.endswith(("_year", "_month")) and types.get(c.rsplit("_", 1)[0]) in DATE_TYPES]
+    parts = []
+    for i, column in enumerate(cols):
+        date, _, part = column.rpartition("_")
+        if part in ("year", "month") and types.get(date) in DATE_TYPES:
+            parts.append((i, cols.index(date), part))
+    return parts
 
 
 _CASTS = {t: _casts(t) for t in COLUMNS}

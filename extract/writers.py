@@ -33,7 +33,8 @@ class TableWriter:
         self.out_dir = Path(out_dir)
         self.fmt = fmt
         self.meta = {"format": fmt, **(meta or {})}
-        self.paths = {table: self.out_dir / f"{table}.{fmt}" for table in COLUMNS}  # once closed
+        # where each table is once the run has closed
+        self.paths = {table: self.out_dir / f"{table}.{fmt}" for table in COLUMNS}
         self._out = OutDir(self.out_dir, tables=COLUMNS, formats=FORMATS, force=force, wait=wait)
         self._texts: list[str] = []
         self._sinks = {}

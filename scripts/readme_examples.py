@@ -67,9 +67,10 @@ def _replace_line(readme: str, table: str, prefix: str, value: str) -> str:
     end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
     at = next((i for i in range(start, end) if lines[i].startswith(prefix)), None)
     if at is None:
-        at = next(i for i in range(start, end) if lines[i].startswith("Example: ")) + 1
-        lines.insert(at, "")
-    lines[at] = prefix + value
+        after = next(i for i in range(start, end) if lines[i].startswith("Example: ")) + 1
+        lines[after:after] = ["", prefix + value]
+    else:
+        lines[at] = prefix + value
     return "\n".join(lines)
 
 

@@ -1,17 +1,29 @@
 """extract: information extraction from German press releases about funded centres.
 
-    from extract import analyse_text, load_pipeline
+    from extract import analyse_text, load_pipeline, read_tables, run_corpus
     facts = analyse_text(text, published="2021-01-15")   # {table: [row, ...]}
     nlp = load_pipeline(); doc = nlp(text); doc.ents
+    summary = run_corpus(corpus="corpus/", out="outputs/", fmt="parquet")   # as `extract run`
+    frames = read_tables("outputs/")                      # {table: pandas DataFrame}, typed
 
 Heavy libraries are imported on first use, so `import extract` stays cheap.
 """
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["analyse_text", "load_pipeline"]
+__all__ = ["analyse_text", "load_pipeline", "read_tables", "run_corpus"]
 
 _NLP = None
+# Imported on first use (`extract --help` imports this package): name -> module.
+_LAZY = {"run_corpus": "runner", "read_tables": "loader"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load_pipeline(*, model: str | None = None, rules_dir=None):

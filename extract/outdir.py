@@ -206,12 +206,17 @@ def written_files(path: Path, tables, formats) -> set[str]:
     ours = set()
     for table in tables:
         rel = f"{table}.csv"
-        if "csv" in formats and _csv_header(path / rel) == list(COLUMNS[table]):
+        if "csv" in formats and _our_header(_csv_header(path / rel), COLUMNS[table]):
             ours.add(rel)
     if "documents.csv" in ours:
         with contextlib.suppress(OSError, csv.Error), (path / "documents.csv").open(encoding="utf-8") as fh:
             ours.update(row["text_file"] for row in csv.DictReader(fh) if row.get("text_file"))
     return ours
+
+
+def _our_header(header: list[str] | None, columns) -> bool:
+    """Our columns, or those of an earlier version: columns are only ever appended."""
+    return bool(header) and len(header) > 1 and header == list(columns[:len(header)])
 
 
 def _csv_header(path: Path) -> list[str] | None:

@@ -34,6 +34,13 @@ class RunSummary:
     seconds: float = 0.0
     out_dir: Path | None = None
     failures: list[tuple[str, str]] = field(default_factory=list)
+    tables: dict[str, Path] = field(default_factory=dict)  # table -> the file the run wrote
+
+    def read_tables(self) -> dict:
+        """The tables this run wrote as typed pandas DataFrames (extract.read_tables)."""
+        from .loader import read_tables
+
+        return read_tables(self.out_dir, tables=list(self.tables))
 
     @property
     def docs_per_s(self) -> float:
@@ -101,8 +108,10 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
                quiet: bool = False, progress: bool | None = None, force: bool = False,
                wait: bool = False, doc_timeout: float | None = DOC_TIMEOUT,
                notice: bool = True) -> RunSummary:
-    """Process every file under `corpus` and write the tables to `out`; `jobs` worker
-    processes (0: one per core for a corpus of AUTO_MIN_DOCS documents or more, 1: none).
+    """Process every file under `corpus` and write the tables to `out` as `fmt` (csv, parquet
+    or jsonl); `jobs` worker processes (0: one per core for a corpus of AUTO_MIN_DOCS documents
+    or more, 1: none). This is `extract run`; the summary holds the counts, the paths of the
+    tables (`tables`) and reads them back as DataFrames (`read_tables()`).
 
     Raises outdir.OutDirError before any work when `out` cannot take the run: it is, or lies
     inside, the corpus; it holds files this tool did not write where the tables go (`force`
@@ -144,6 +153,7 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
         finally:
             if bar is not None:
                 bar.stop()
+    summary.tables = writer.paths
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -12,7 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
-from .tables import COLUMNS, cells, text_file_for
+from .tables import BOOL, COLUMNS, FLOAT, INT, JSON, cells, column_types, csv_row, text_file_for
 
 FORMATS = ("csv", "parquet", "jsonl")
 _BATCH = 2000  # rows buffered per Parquet table before a row group is written
@@ -33,6 +33,8 @@ class TableWriter:
         self.out_dir = Path(out_dir)
         self.fmt = fmt
         self.meta = {"format": fmt, **(meta or {})}
+        # where each table is once the run has closed
+        self.paths = {table: self.out_dir / f"{table}.{fmt}" for table in COLUMNS}
         self._out = OutDir(self.out_dir, tables=COLUMNS, formats=FORMATS, force=force, wait=wait)
         self._texts: list[str] = []
         self._sinks = {}
@@ -73,7 +75,7 @@ class TableWriter:
             self.abort()
             raise
         self._out.release()
-        return [self.out_dir / rel for rel in tables]
+        return list(self.paths.values())
 
     def abort(self) -> None:
         """Drop this run's temp folder; never raises, so the error that caused it is the one seen
@@ -96,18 +98,20 @@ class TableWriter:
 
 
 def _make_sink(fmt: str, path: Path, table: str):
-    return {"csv": _CsvSink, "jsonl": _JsonlSink, "parquet": _ParquetSink}[fmt](path, COLUMNS[table])
+    return {"csv": _CsvSink, "jsonl": _JsonlSink, "parquet": _ParquetSink}[fmt](path, table)
 
 
 class _CsvSink:
-    def __init__(self, path: Path, columns):
+    """Text for spreadsheets: empty cell for unknown, 0/1, formula-like text neutralised."""
+
+    def __init__(self, path: Path, table: str):
         self.path = path
         self._fh = path.open("w", encoding="utf-8", newline="")
         self._csv = csv.writer(self._fh)
-        self._csv.writerow(columns)
+        self._csv.writerow(COLUMNS[table])
 
     def add_all(self, rows: list[list]) -> None:
-        self._csv.writerows(rows)
+        self._csv.writerows(map(csv_row, rows))
 
     def close(self) -> None:
         if not self._fh.closed:
@@ -115,33 +119,44 @@ class _CsvSink:
 
 
 class _JsonlSink:
-    def __init__(self, path: Path, columns):
-        self.path, self.columns = path, columns
+    """One object per line: JSON numbers, booleans and nulls; a JSON column as a nested object."""
+
+    def __init__(self, path: Path, table: str):
+        self.path, self.columns = path, COLUMNS[table]
+        self._nested = [c for c, t in column_types(table).items() if t == JSON]
         self._fh = path.open("w", encoding="utf-8")
 
     def add_all(self, rows: list[list]) -> None:
         for values in rows:
-            self._fh.write(_json_line(dict(zip(self.columns, values, strict=False))) + "\n")
+            record = dict(zip(self.columns, values, strict=True))
+            for c in self._nested:
+                if record[c] is not None:
+                    record[c] = json.loads(record[c])
+            self._fh.write(_json_line(record) + "\n")
 
     def close(self) -> None:
         if not self._fh.closed:
             self._fh.close()
 
 
+def arrow_schema(table: str):
+    """The Parquet schema of a table: int64, float64, bool, else string (dates as ISO text, a
+    JSON column as its JSON text: Parquet has no type for an object of any keys)."""
+    import pyarrow as pa
+
+    arrow = {INT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool_()}
+    return pa.schema([(c, arrow.get(t, pa.string())) for c, t in column_types(table).items()])
+
+
 class _ParquetSink:
-    """All columns as strings, like the CSV, so the three formats hold the same cells."""
-
-    def __init__(self, path: Path, columns):
-        import pyarrow as pa
-
-        self.path, self.columns = path, columns
-        self._schema = pa.schema([(c, pa.string()) for c in columns])
+    def __init__(self, path: Path, table: str):
+        self.path, self.columns = path, COLUMNS[table]
+        self._schema = arrow_schema(table)
         self._rows: list[list] = []
         self._writer = None
 
     def add_all(self, rows: list[list]) -> None:
-        for values in rows:
-            self._rows.append(["" if v is None else str(v) for v in values])
+        self._rows.extend(rows)
         if len(self._rows) >= _BATCH:
             self._flush()
 
@@ -151,8 +166,9 @@ class _ParquetSink:
 
         if self._writer is None:
             self._writer = pq.ParquetWriter(self.path, self._schema)
-        cols = list(zip(*self._rows, strict=False)) if self._rows else [[] for _ in self.columns]
-        self._writer.write_table(pa.table([list(c) for c in cols], schema=self._schema))
+        cols = list(zip(*self._rows, strict=True)) if self._rows else [[] for _ in self.columns]
+        arrays = [pa.array(list(c), type=f.type) for c, f in zip(cols, self._schema, strict=True)]
+        self._writer.write_table(pa.Table.from_arrays(arrays, schema=self._schema))
         self._rows = []
 
     def close(self) -> None:

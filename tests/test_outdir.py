@@ -111,6 +111,21 @@ def test_tables_of_a_version_before_the_manifest_are_taken_as_its_own(tmp_path):
     assert _cli("run", corpus, "--out", out, "-q")[0] == 0
 
 
+def test_tables_of_a_version_with_fewer_columns_are_taken_as_its_own(tmp_path):
+    corpus = _corpus(tmp_path / "c")
+    out = tmp_path / "o"
+    assert _cli("run", corpus, "--out", out, "-q")[0] == 0
+    (out / MANIFEST).unlink()
+    documents = out / "documents.csv"
+    lines = documents.read_text(encoding="utf-8").splitlines()
+    # documents.csv as written before published_year and published_month were added
+    documents.write_text("\n".join(",".join(line.split(",")[:-2]) for line in lines) + "\n", encoding="utf-8")
+    assert _cli("run", corpus, "--out", out, "-q")[0] == 0
+    documents.write_text("doc_id,notes\nr0,mine\n", encoding="utf-8")
+    (out / MANIFEST).unlink()
+    assert _cli("run", corpus, "--out", out, "-q")[0] == 2  # a file of someone else's is not replaced
+
+
 @pytest.mark.parametrize("inside", [True, False])
 def test_an_out_folder_in_the_corpus_is_refused_and_never_read_back(tmp_path, inside):
     corpus = _corpus(tmp_path / "c")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from extract.tables import COLUMNS, neutralise, project, unneutralise
+from extract.tables import COLUMNS, csv_row, neutralise, project, unneutralise
 from extract.writers import TableWriter
 
 CONTRACT = {
@@ -37,10 +37,13 @@ def test_formula_cells_are_neutralised_and_recoverable(cell, written):
     assert neutralise(cell) == written
     if isinstance(cell, str):
         assert unneutralise(neutralise(cell)) == cell
-    # a projected row writes the same cell; its missing and None cells are empty
+    # a projected row keeps the cell as it is (None for missing); the CSV writes it neutralised,
+    # its missing and None cells empty
     row = project("mentions", {"text": cell, "normalized": None})
-    assert row[COLUMNS["mentions"].index("text")] == written
-    assert row[COLUMNS["mentions"].index("normalized")] == "" == row[0]
+    text = COLUMNS["mentions"].index("text")
+    assert row[text] == cell and row[0] is None
+    assert csv_row(row)[text] == written
+    assert csv_row(row)[COLUMNS["mentions"].index("normalized")] == "" == csv_row(row)[0]
 
 
 def _row(doc_id="d1", text="=1+1"):
@@ -91,3 +94,14 @@ def test_formats_hold_the_same_cells(tmp_path, fmt):
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown format 'xlsx'"):
         TableWriter(tmp_path, "xlsx")
+
+
+def test_a_row_is_projected_to_typed_cells_with_the_year_and_month_of_its_dates():
+    cells = project("periods", {"start": "2021", "end": "2022-12", "duration_months": "", "text": "",
+                                "start_char": "7"})
+    row = dict(zip(COLUMNS["periods"], cells, strict=True))
+    assert (row["start_year"], row["start_month"], row["end_year"], row["end_month"]) == (2021, None, 2022, 12)
+    assert row["duration_months"] is None and row["text"] is None and row["start_char"] == 7
+    mention = dict(zip(COLUMNS["mentions"], csv_row(project("mentions", {"noise": True, "start": 0})),
+                       strict=True))
+    assert (mention["noise"], mention["start"], mention["end"], mention["attrs"]) == (1, 0, "", "")

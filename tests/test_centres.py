@@ -491,3 +491,44 @@ def test_english_lab_and_campus_names_are_centres_but_a_university_campus_is_not
     assert centres("Kassel. In Nordhessen entsteht mit dem „Circular Economy Campus“ ein neuer Ort.") == \
         [("Circular Economy Campus", "Kassel")]
     assert centres("Auf dem Hochschulcampus in Ulm wird gebaut. Der Campus der Universität wächst.") == []
+
+
+def _centres_of(text):
+    from extract import analyse_text
+
+    return sorted((r["centre"], r["city"]) for r in analyse_text(text)["centres"])
+
+
+def test_a_city_in_parentheses_after_the_name_is_the_seat_not_an_acronym():
+    text = ("Der Freistaat fördert zwei regionale Transferhubs:\n\n"
+            "- KI-Transferhub Nordhessen (Kassel) – Federführung: Universität Kassel\n"
+            "- KI-Transferhub Osthessen (Fulda) – Federführung: Hochschule Fulda\n")
+    assert _centres_of(text) == [("KI-Transferhub Nordhessen", "Kassel"), ("KI-Transferhub Osthessen", "Fulda")]
+
+
+def test_a_quoted_name_that_holds_a_city_is_placed_there():
+    text = ("Mit dem „Textile Prototyping Lab Gera“ entsteht ein Ort für Ausgründungen. Getragen wird das Lab "
+            "von der Hochschule Zwickau; Partner aus Jena bringen Know-how ein.")
+    assert _centres_of(text) == [("Textile Prototyping Lab Gera", "Gera")]
+
+
+def test_a_located_verb_after_a_semicolon_places_another_thing_not_the_centre():
+    text = ("Die Hochschule Trier koordiniert das neue „Kompetenzzentrum Holzbau Digital“ (KoHD). "
+            "Die Geschäftsstelle des Zentrums sitzt in der Hochschule Trier; in Koblenz entsteht ein Prüfstand.")
+    assert [city for _, city in _centres_of(text)] != ["Koblenz"]
+
+
+def test_a_quoted_zentrum_fuer_name_with_an_acronym_is_a_centre():
+    text = ("Fulda. Die Hochschule Fulda baut ein landesweites „Hessisches Zentrum für Digitale Pflege“ (HZDP) auf. "
+            "Das Land fördert das Zentrum mit 3,6 Mio. Euro.")
+    assert _centres_of(text) == [("Hessisches Zentrum für Digitale Pflege (HZDP)", "Fulda")]
+
+
+def test_closed_hub_compounds_are_centres_but_schub_words_are_not():
+    assert _centres_of("Der Transformationshub Zulieferindustrie in Trier startet. ") == \
+        [("Transformationshub Zulieferindustrie", "Trier")]
+    assert _centres_of("Der Innovationsschub in Trier ist groß.") == []
+
+
+def test_a_closed_campus_compound_is_a_place_not_a_centre():
+    assert _centres_of("Eine Außenstelle wird im Pflegecampus Anklam eingerichtet.") == []

@@ -194,7 +194,10 @@ class Centres:
             excluded = max(len(x) for x in self._excluded_tuple if key.endswith(x))
         for suffix in self.suffixes:
             if key.endswith(suffix):
-                if len(suffix) <= excluded or (suffix in self.exact and key != suffix):
+                # an exact head counts alone or as the last word of a phrase ("Circular
+                # Economy Campus"), never as the end of a closed compound ("Pflegecampus")
+                if len(suffix) <= excluded or (suffix in self.exact and key != suffix
+                                               and not key.endswith(" " + suffix)):
                     return None, False
                 return self.kinds[suffix], key in self.bare
         return None, False
@@ -327,6 +330,15 @@ class Centres:
             name_start, named = adj_start, True
             if adj_city:
                 city, city_rule = adj_city, "centres.adjective"
+        # the quote that opens the name, before it or matched with it („Smart Water Lab“)
+        q_open = next((q for q in (text[name_start - 1:name_start], text[name_start:name_start + 1])
+                       if q and q in _OPEN_Q), "")
+        quoted = bool(q_open)
+        if quoted and not city:
+            # «Smart Textiles Lab Plauen»: the city the quoted name holds
+            inside = ctx.cities_in(name_start, name_end)
+            if inside:
+                city, city_rule = inside[-1][1], "centres.in_name"
         pos = name_end
         if name_end == end:
             pos, tail_named, tail_city = self._tail(text, end, bare, kind, ctx)
@@ -338,12 +350,18 @@ class Centres:
         if key.endswith("zentrum") and text.startswith(" für", name_end):
             fm = _FOR_TAIL.match(text, name_end)
             if not (fm and self._centre_fuer(text, key, fm.end(), ctx)) \
-                    and not _NEW.search(text, max(0, start - 40), start):
+                    and not _NEW.search(text, max(0, start - 40), start) and not quoted:
                 return None
             if fm:
                 name_end = pos = fm.end()
                 named = True
+                if quoted and text[name_end:name_end + 1] in _CLOSE_Q[q_open]:
+                    name_end = pos = name_end + 1  # „Hessisches Zentrum für Digitale Pflege“ (HZDP)
         acr = _ACRONYM.match(text, name_end)
+        if acr and not city and ctx.city_in(acr.start(1), acr.end(1)):
+            # "KI-Transferhub Mainfranken (Würzburg)": the parenthesis names the seat
+            city, city_rule = ctx.city_in(acr.start(1), acr.end(1)), "centres.paren_city"
+            acr = None
         if acr:
             name_end = pos = acr.end()
             named = True
@@ -485,7 +503,12 @@ class Centres:
                 city = ctx.city_in(base + m.start("c"), base + m.end("c"))
                 if city:
                     return city, rule_id
-        # "In Ilmenau ist das neue Kompetenzzentrum … gestartet"
+        # "In Ilmenau ist das neue Kompetenzzentrum … gestartet"; a semicolon opens another
+        # clause ("Die Geschäftsstelle des Zentrums sitzt in X; in Y entsteht ein Prüfstand")
+        semi = text.rfind(";", s_start, start)
+        s_start = semi + 1 if semi >= 0 else s_start
+        semi = text.find(";", name_end or start, s_end)
+        s_end = semi if semi >= 0 else s_end
         if ctx.sentence_has(s_start, s_end, self.located):
             # not from a relative clause of another noun: "darunter X, das in Mannheim
             # angesiedelt ist, und das KI-Lab Y der Technologiepark GmbH"

@@ -3,7 +3,7 @@
     python bench/worst.py            # 1 MB per input, 500 bench documents; writes README.md
     python bench/worst.py --mb 0.2 --docs 200 --no-write
 
-Every input goes through the batch pipeline in this process (runner.process_document, as a
+Every input goes through the batch pipeline in this process (process.process_document, as a
 worker does), so interpreter start and pipeline build are left out; each time is the best of
 REPEAT passes. The target: the worst
 input costs at most 3× the bench corpus's average time per MB.
@@ -80,7 +80,7 @@ INPUTS = {"one long sentence ('Kompetenzzentrum ' × N)": long_sentence,
 
 def seconds(nlp, documents, repeat: int = REPEAT) -> float:
     """The best of `repeat` passes: the machine is shared, the minimum is the least disturbed."""
-    from extract.runner import process_document
+    from extract.process import process_document
 
     best = float("inf")
     for _ in range(repeat):

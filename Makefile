@@ -1,6 +1,6 @@
 # make run   — create .venv, install, run `extract run corpus/` into outputs/
 # make test  — create .venv, install, run the tests
-# make bench — throughput and memory benchmark (see README)
+# make bench — throughput and memory benchmark (README.md, docs/PERFORMANCE.md)
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin

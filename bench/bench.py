@@ -6,8 +6,8 @@
 
 Every measurement runs in its own subprocess, so its peak RSS is its own. RSS is sampled
 over the whole process tree (workers included) every 20 ms with psutil; the main process's
-own peak comes from wait4(). Results are printed and written into README.md
-between the bench markers.
+own peak comes from wait4(). Results are printed and written between the markers of their
+section (REPORTS): the throughput table in README.md, the others in docs/PERFORMANCE.md.
 """
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ from make_corpus import build
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-REPORT = ROOT / "README.md"
+# Where each section's table lives: the current throughput in the README, the rest in the diary.
+README, PERFORMANCE = ROOT / "README.md", ROOT / "docs" / "PERFORMANCE.md"
+REPORTS = {"bench": README, "bench-memory": PERFORMANCE, "where": PERFORMANCE, "bench-worst": PERFORMANCE}
 PY = sys.executable
 
 # Run in a child: the tokenizer baseline reads, decodes and tokenizes the same files.
@@ -213,15 +215,16 @@ def components(n: int) -> str:
 
 
 def write_section(marker: str, body: str) -> None:
-    """Replace the text between <!-- MARKER:start --> and <!-- MARKER:end --> in the report."""
+    """Replace the text between <!-- MARKER:start --> and <!-- MARKER:end --> in its report."""
+    report = REPORTS[marker]
     start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
-    text = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Performance\n"
+    text = report.read_text(encoding="utf-8") if report.exists() else "# Performance\n"
     block = f"{start}\n{body}\n{end}"
     if start in text and end in text:
         text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, text, flags=re.S)
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
-    REPORT.write_text(text, encoding="utf-8")
+    report.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -230,7 +233,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--memory", action="store_true", help="peak RSS over 2,000 and 20,000 documents")
     parser.add_argument("--engines", default="default,single,dask", help="which runs (default,single,dask)")
     parser.add_argument("--components", action="store_true", help="CPU time per pipeline step, in-process")
-    parser.add_argument("--no-write", action="store_true", help="print only; leave README.md")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave README.md and docs/PERFORMANCE.md")
     args = parser.parse_args(argv)
     if args.memory:
         body, marker = memory(), "bench-memory"

@@ -1,9 +1,9 @@
 """Time per MB on pathological inputs against time per MB on the bench corpus (make bench-worst).
 
-    python bench/worst.py            # 1 MB per input, 500 bench documents; writes README.md
+    python bench/worst.py            # 1 MB per input, 500 bench documents; writes docs/PERFORMANCE.md
     python bench/worst.py --mb 0.2 --docs 200 --no-write
 
-Every input goes through the batch pipeline in this process (runner.process_document, as a
+Every input goes through the batch pipeline in this process (process.process_document, as a
 worker does), so interpreter start and pipeline build are left out; each time is the best of
 REPEAT passes. The target: the worst
 input costs at most 3× the bench corpus's average time per MB.
@@ -80,7 +80,7 @@ INPUTS = {"one long sentence ('Kompetenzzentrum ' × N)": long_sentence,
 
 def seconds(nlp, documents, repeat: int = REPEAT) -> float:
     """The best of `repeat` passes: the machine is shared, the minimum is the least disturbed."""
-    from extract.runner import process_document
+    from extract.process import process_document
 
     best = float("inf")
     for _ in range(repeat):
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=1.0, help="size of each pathological input")
     parser.add_argument("--docs", type=int, default=500, help="bench corpus documents")
-    parser.add_argument("--no-write", action="store_true", help="print only; leave README.md")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave docs/PERFORMANCE.md")
     args = parser.parse_args(argv)
     body = measure(args.mb, args.docs)
     print(body)

@@ -102,7 +102,7 @@ def _os_message(exc: BaseException) -> str:
 
 Model = Annotated[str | None, typer.Option(help="spaCy model to load (default: de_core_news_sm if "
                                                  "installed, else a blank German pipeline).")]
-RulesDir = Annotated[Path | None, typer.Option("--rules", help="Rules folder (default: the project's rules/).")]
+RulesDir = Annotated[Path | None, typer.Option("--rules", help="Rules folder (default: the package's rules/).")]
 
 
 @app.command()

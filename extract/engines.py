@@ -79,7 +79,7 @@ def _worker_nlp(model: str | None, rules_dir: str | None) -> FreshPipeline:
 def process_documents(nlp, documents: list, timeout: float | None = None) -> list[dict[str, list[list]]]:
     """The rows of every table for each document, projected to cells (tables.cells): the
     projection runs in the workers, and lists travel back cheaper than dicts."""
-    from .runner import process_document
+    from .process import process_document
     from .tables import cells
 
     return [cells(process_document(nlp, d, timeout)) for d in documents]

@@ -5,22 +5,9 @@ import json
 
 from .model import Mention
 from .tables import COLUMNS, FACT_TABLES
+from .terminal import text_table
 
 _PROVENANCE = ("rule", "start_char", "end_char")
-
-
-def text_table(headers, rows, *, width: int = 40) -> str:
-    """Left-aligned columns; cells cut at `width` chars, line breaks shown as ⏎."""
-    from .show import clean
-
-    def cell(v) -> str:
-        s = clean("" if v is None else str(v)).replace("\n", "⏎").replace("\t", " ")
-        return s if len(s) <= width else s[:width - 1] + "…"
-
-    grid = [[cell(h) for h in headers]] + [[cell(v) for v in r] for r in rows]
-    widths = [max(len(r[i]) for r in grid) for i in range(len(headers))]
-    return "\n".join("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
-                     for r in grid)
 
 
 def mention_record(m: Mention) -> dict:

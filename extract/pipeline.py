@@ -24,11 +24,10 @@ def build_nlp(*, model: str | None = None, rules_dir: str | Path | None = None,
     """
     import spacy
 
-    from . import components, extensions
+    from . import components  # registers the factories and the Doc extensions
     from .rules import cached_rules
     from .tokenizer import TEXT_ONLY, TextOnly
 
-    extensions.register()
     rules_key = str(Path(rules_dir).resolve()) if rules_dir else ""
     cached_rules(rules_key or None)  # validate once, fail early with FILE:LINE
     nlp = None

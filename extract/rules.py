@@ -13,8 +13,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from .model import AUX_LABELS, LABELS
+from .reads import gazetteer_columns
 
-DEFAULT_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+_PACKAGE = Path(__file__).resolve().parent
+# An installed wheel carries rules/ inside the package (pyproject: extract._rules = "rules"); a
+# checkout (and its editable install) reads the folder beside the package, where it is edited.
+DEFAULT_RULES_DIR = _PACKAGE / "_rules" if (_PACKAGE / "_rules").is_dir() else _PACKAGE.parent / "rules"
 
 PATTERN_KEYS = {
     "id": "stable rule id",
@@ -29,9 +33,6 @@ PATTERN_KEYS = {
     "description": "what the rule catches, for people",
 }
 PATTERN_REQUIRED = ("id", "label")
-
-# Gazetteer files and their columns: (required, optional). A file not listed here is an error.
-GAZETTEERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
 class RuleError(ValueError):
@@ -55,6 +56,7 @@ class PatternRule:
     anchor: str | None = None
     description: str = ""
     source: str = ""
+    keys: tuple[str, ...] = ()  # the keys the line gives, checked against what components read
 
     def compile(self) -> re.Pattern:
         return _compile(self.pattern, self.flags)
@@ -81,6 +83,7 @@ class RuleSet:
     patterns: list[PatternRule] = field(default_factory=list)
     gazetteers: dict[str, list[GazetteerRow]] = field(default_factory=dict)
     lists: dict[str, list[str]] = field(default_factory=dict)
+    list_sources: dict[str, list[str]] = field(default_factory=dict)  # FILE:LINE of each entry
 
     def patterns_for(self, *labels: str, file: str | None = None) -> list[PatternRule]:
         """Pattern rules with one of `labels` (all when none given), optionally from one file stem."""
@@ -149,7 +152,7 @@ def _check_pattern(obj, where: str, problems: list[str]) -> PatternRule | None:
         id=obj["id"], label=obj["label"], pattern=obj.get("pattern"),
         tokens=tuple(obj["tokens"]) if has_tokens else None, flags=flags,
         group=obj.get("group", 0), kind=obj.get("kind"), value=obj.get("value"),
-        anchor=obj.get("anchor"), description=obj.get("description", ""), source=where)
+        anchor=obj.get("anchor"), description=obj.get("description", ""), source=where, keys=tuple(obj))
 
 
 def _load_patterns(path: Path, root: Path, problems: list[str]) -> list[PatternRule]:
@@ -172,13 +175,14 @@ def _load_patterns(path: Path, root: Path, problems: list[str]) -> list[PatternR
 def _load_gazetteer(path: Path, root: Path, problems: list[str]) -> list[GazetteerRow]:
     name = path.stem
     rel = _rel(path, root)
-    if name not in GAZETTEERS:
-        problems.append(f"{rel}:1: unknown gazetteer '{name}'; known: {', '.join(sorted(GAZETTEERS))}")
+    declared = gazetteer_columns()
+    if name not in declared:
+        problems.append(f"{rel}:1: unknown gazetteer '{name}'; known: {', '.join(sorted(declared))}")
         return []
-    required, optional = GAZETTEERS[name]
+    required, optional = declared[name].required, declared[name].optional
     with path.open(encoding="utf-8", newline="") as fh:
-        lines = (ln for ln in fh if not ln.startswith("#"))
-        reader = csv.DictReader(lines)
+        physical: list[int] = []  # the file line of each line the reader sees
+        reader = csv.DictReader(_data_lines(fh, physical))
         header = reader.fieldnames or []
         missing = [c for c in ("id", *required) if c not in header]
         unknown = [c for c in header if c not in ("id", *required, *optional)]
@@ -190,7 +194,7 @@ def _load_gazetteer(path: Path, root: Path, problems: list[str]) -> list[Gazette
             return []
         rows = []
         for row in reader:
-            where = f"{rel}:{reader.line_num}"
+            where = f"{rel}:{physical[reader.line_num - 1]}"
             if not (row.get("id") or "").strip():
                 problems.append(f"{where}: empty id")
                 continue
@@ -202,9 +206,19 @@ def _load_gazetteer(path: Path, root: Path, problems: list[str]) -> list[Gazette
     return rows
 
 
+def _data_lines(fh, physical: list[int]):
+    """The lines that are not `#` comments; their line numbers go to `physical`."""
+    for n, line in enumerate(fh, 1):
+        if not line.startswith("#"):
+            physical.append(n)
+            yield line
+
+
 def load_rules(root: Path | str | None = None) -> RuleSet:
-    """Read and validate every rule file under `root`; raise RuleError listing all problems."""
-    _register_gazetteers()
+    """Read and validate every rule file under `root`, and hold it to what the components read
+    (extract/reads/); raise RuleError listing all problems."""
+    from .reads.check import check
+
     root = Path(root) if root else DEFAULT_RULES_DIR
     if not root.is_dir():
         raise RuleError([f"{root}: rules folder not found"])
@@ -215,8 +229,11 @@ def load_rules(root: Path | str | None = None) -> RuleSet:
     for path in sorted((root / "gazetteers").glob("*.csv")):
         rules.gazetteers[path.stem] = _load_gazetteer(path, root, problems)
     for path in sorted((root / "lists").glob("*.txt")):
-        rules.lists[path.stem] = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
-                                  if ln.strip() and not ln.lstrip().startswith("#")]
+        entries = [(f"{_rel(path, root)}:{n}", ln.strip())
+                   for n, ln in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                   if ln.strip() and not ln.lstrip().startswith("#")]
+        rules.list_sources[path.stem] = [where for where, _ in entries]
+        rules.lists[path.stem] = [entry for _, entry in entries]
     seen: dict[str, str] = {}
     every = [(r.id, r.source) for r in rules.patterns] + [
         (g.id, g.source) for rows in rules.gazetteers.values() for g in rows]
@@ -225,6 +242,7 @@ def load_rules(root: Path | str | None = None) -> RuleSet:
             problems.append(f"{where}: duplicate id '{rule_id}' (first at {seen[rule_id]})")
         else:
             seen[rule_id] = where
+    problems += check(rules, broken=frozenset(p.split(":", 1)[0] for p in problems))
     if problems:
         raise RuleError(problems)
     return rules
@@ -234,8 +252,3 @@ def load_rules(root: Path | str | None = None) -> RuleSet:
 def cached_rules(root: str | None = None) -> RuleSet:
     """One validated RuleSet per folder and process; components share it."""
     return load_rules(root)
-
-
-def _register_gazetteers() -> None:
-    """Gazetteer schemas live beside the components that read them."""
-    from . import gazetteer_schemas  # noqa: F401  (fills GAZETTEERS)

@@ -1,16 +1,13 @@
 """Run the pipeline over a corpus folder and stream the tables out."""
 from __future__ import annotations
 
-import contextlib
 import itertools
-import signal
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .tables import COLUMNS, doc_rows, error_rows, text_file_for, unneutralise
+from .tables import COLUMNS, unneutralise
 
 _STATUS, _ERROR = COLUMNS["documents"].index("status"), COLUMNS["documents"].index("error")
 
@@ -56,51 +53,6 @@ class RunSummary:
         return (f"{self.n_docs} documents: {self.n_ok} ok, {self.n_error} errors, "
                 f"{self.n_skipped} skipped in {self.seconds:.1f} s "
                 f"({self.docs_per_s:.1f} docs/s) → {self.out_dir}")
-
-
-class DocumentTimeout(Exception):
-    """A document took longer than its time budget (--doc-timeout)."""
-
-
-def process_document(nlp, document, timeout: float | None = None) -> dict[str, list[dict]]:
-    """Rows of every table for one read document; errors, and a document that takes longer
-    than `timeout` seconds, become a documents row with the reason."""
-    from .pipeline import analyse_long
-
-    if document.status != "ok" or document.text is None:
-        return error_rows(document, document.error)
-    try:
-        with time_limit(timeout):
-            doc = analyse_long(nlp, document.text, doc_id=document.doc_id, published=document.published)
-    except DocumentTimeout:
-        return error_rows(document, f"timed out: took longer than {timeout:g} s (--doc-timeout)")
-    except Exception as exc:  # one bad document must not stop the run
-        return error_rows(document, f"processing failed: {type(exc).__name__}: {exc}")
-    text_file = text_file_for(document.doc_id) if document.needs_text_copy else ""
-    return doc_rows(document, doc, text_file=text_file)
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float | None):
-    """Raise DocumentTimeout in the block once `seconds` have passed (SIGALRM: only in the main
-    thread of a process on POSIX; elsewhere, e.g. in dask's worker threads, there is no limit)."""
-    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    armed = [True]
-
-    def expire(_signum, _frame):
-        if armed[0]:
-            raise DocumentTimeout
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        armed[0] = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engine: str = "local",

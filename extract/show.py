@@ -10,6 +10,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from .model import LABELS, Mention
+from .terminal import clean, text_table
 
 # Black text on a 256-colour background per label; readable on dark and light terminals.
 ANSI_BG = {"CENTRE": 214, "CITY": 120, "STATE": 149, "MINISTRY": 117, "ORG": 183,
@@ -28,11 +29,6 @@ SUMMARY_COLUMNS: dict[str, tuple[str, ...]] = {
     "ministries": ("name", "acronym", "level", "state"),
     "cities": ("city", "state", "mentions"),
 }
-
-# Control characters would move the cursor or inject escape codes; \t and \n are kept.
-_CONTROL = {c: "\ufffd" for c in [*range(0, 9), *range(11, 32), 127, *range(128, 160)]}
-_CONTROL[13] = ""
-
 
 @dataclass
 class View:
@@ -72,10 +68,6 @@ def want_colour(stream) -> bool:
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
-
-
-def clean(text: str) -> str:
-    return text.translate(_CONTROL)
 
 
 def _order(m: Mention) -> tuple:
@@ -185,7 +177,6 @@ def render_noise(view: View) -> str:
 
 
 def facts_summary(facts: dict[str, list[dict]]) -> str:
-    from .explain import text_table
 
     blocks = []
     for table, columns in SUMMARY_COLUMNS.items():

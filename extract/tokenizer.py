@@ -18,6 +18,13 @@ class TextOnly:
     def __call__(self, text: str) -> Doc:
         return Doc(self.vocab)
 
+    # nothing to save: `nlp.to_disk()` and `spacy.load()` call these
+    def to_disk(self, path, **kwargs) -> None:
+        pass
+
+    def from_disk(self, path, **kwargs) -> TextOnly:
+        return self
+
 
 @spacy.registry.tokenizers(TEXT_ONLY)
 def make_text_only():

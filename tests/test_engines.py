@@ -120,7 +120,7 @@ def test_a_grown_vocab_gets_a_fresh_pipeline_and_the_same_rows():
 def test_batch_rows_equal_the_rows_of_the_full_pipeline(nlp):
     """Batch runs drop the sentencizer; no component may depend on it."""
     from extract.io import iter_corpus
-    from extract.runner import process_document
+    from extract.process import process_document
     from extract.tables import cells
 
     documents = list(iter_corpus(CORPUS))

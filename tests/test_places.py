@@ -1,7 +1,6 @@
 """CITY and STATE mentions (extract/components/places.py) on short texts written for the tests."""
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
@@ -12,18 +11,12 @@ from extract.rules import load_rules
 
 from .conftest import CORPUS, ROOT
 
-MY_FILES = ("gazetteers/places.csv", "gazetteers/states.csv", "lists/place_stoplist.txt",
-            "patterns/places.jsonl")
-
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory):
-    """The places rules alone, so these tests do not depend on other components' files."""
-    root = tmp_path_factory.mktemp("rules")
-    for rel in MY_FILES:
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / "rules" / rel, root / rel)
-    return place_index(str(root))
+def index():
+    """The places index of the project's rules (a rules folder must hold every file a component
+    reads: extract/reads/)."""
+    return place_index()
 
 
 def cities(text, index):
@@ -142,20 +135,9 @@ def test_fast_enough(index):
 
 def test_gazetteer_size_and_schema():
     assert (ROOT / "rules/gazetteers/places.csv").stat().st_size < 600_000
-    rows = {r.id: r.values for r in load_rules_only_places().gazetteer("places")}
+    rows = {r.id: r.values for r in load_rules().gazetteer("places")}
     assert rows["geo:2867714"]["name"] == "München"
     assert len([r for r in rows.values() if r["country"] == "DE"]) > 5000
-
-
-def load_rules_only_places():
-    import tempfile
-    from pathlib import Path
-
-    root = Path(tempfile.mkdtemp())
-    for rel in MY_FILES:
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(ROOT / "rules" / rel, root / rel)
-    return load_rules(root)
 
 
 @pytest.mark.parametrize("fn, arg, expected", [

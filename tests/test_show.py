@@ -7,10 +7,11 @@ from html import escape
 
 import pytest
 
-from extract.explain import explanation, format_explanation, text_table
+from extract.explain import explanation, format_explanation
 from extract.html_view import render_html
 from extract.model import Mention
 from extract.show import View, render, render_inner, render_text, split_nested, want_colour
+from extract.terminal import text_table
 
 TEXT = ("Startseite > Presse\n\nDas Kompetenzzentrum Kassel erhält 2 Mio. Euro vom "
         "Bundesministerium für Bildung und Forschung.\nFoto: Stadt Kassel")

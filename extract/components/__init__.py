@@ -1,4 +1,7 @@
-"""spaCy components of the pipeline; importing this package registers their factories."""
+"""spaCy components of the pipeline. Importing this package (as spaCy does through the
+`spacy_factories` entry points of pyproject.toml) registers the Doc and Span extensions and
+every factory, so `spacy.load()` of a saved pipeline needs no other import."""
+from .. import extensions
 from . import (  # noqa: F401
     boilerplate,
     centres,
@@ -11,6 +14,8 @@ from . import (  # noqa: F401
     spans,
     temporal,
 )
+
+extensions.register()
 
 # Pipeline order: later components read the mentions of earlier ones.
 ORDER = (

@@ -23,7 +23,9 @@ _NOT_TITLE = re.compile(r"^\s*(?:Quellen?|Fotos?|Bild|Von|Autor(?:in)?|Kontakt|P
 _CREDIT_REASONS = ("noise.credit_line", "noise.copyright_sign", "noise.copyright_word")
 
 
-@Language.factory("extract_boilerplate", default_config={"rules_dir": ""})
+@Language.factory("extract_boilerplate", default_config={"rules_dir": ""},
+                  requires=["doc._.text"],
+                  assigns=["doc._.noise", "doc._.title"])
 def make_boilerplate(nlp, name, rules_dir):
     return Boilerplate(rules_dir or None)
 

@@ -88,7 +88,9 @@ _LIST_GLUE = re.compile(r"^(?:und|sowie|oder|in|im|am|an|bei|der|dem|den|des|mit
                         r"[a-zäöü]+(?:ischen|ischem|ischer|ische))$")
 
 
-@Language.factory("extract_centres", default_config={"rules_dir": ""})
+@Language.factory("extract_centres", default_config={"rules_dir": ""},
+                  requires=["doc._.text", "doc._.mentions"],
+                  assigns=["doc._.mentions"])
 def make_centres(nlp, name, rules_dir):
     return Centres(rules_dir or None)
 

@@ -161,7 +161,9 @@ class _Org:
         return self.acronym_span is not None and self.acronym_span[0] > self.head_end
 
 
-@Language.factory("extract_institutions", default_config={"rules_dir": ""})
+@Language.factory("extract_institutions", default_config={"rules_dir": ""},
+                  requires=["doc._.text", "doc._.mentions"],
+                  assigns=["doc._.mentions"])
 def make_institutions(nlp, name, rules_dir):
     return Institutions(rules_dir or None)
 

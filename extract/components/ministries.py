@@ -402,6 +402,8 @@ def _resolve_bare(hits: list[_Hit], tables: Tables, ctx: _Context, date: str) ->
                                                    date=date)
 
 
-@Language.factory("extract_ministries", default_config={"rules_dir": "", "undated": UNDATED})
+@Language.factory("extract_ministries", default_config={"rules_dir": "", "undated": UNDATED},
+                  requires=["doc._.text", "doc._.mentions", "doc._.published"],
+                  assigns=["doc._.mentions"])
 def make_ministries(nlp, name, rules_dir, undated):
     return MinistriesComponent(rules_dir, undated)

@@ -90,7 +90,9 @@ def load_tables(rules_dir: str | None) -> Tables:
                   caption)
 
 
-@Language.factory("extract_persons", default_config={"rules_dir": ""})
+@Language.factory("extract_persons", default_config={"rules_dir": ""},
+                  requires=["doc._.text", "doc._.mentions"],
+                  assigns=["doc._.mentions"])
 def make_persons(nlp, name, rules_dir):
     return Persons(rules_dir or None)
 

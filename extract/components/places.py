@@ -324,6 +324,8 @@ class PlacesComponent:
         return doc
 
 
-@Language.factory("extract_places", default_config={"rules_dir": ""})
+@Language.factory("extract_places", default_config={"rules_dir": ""},
+                  requires=["doc._.text", "doc._.mentions"],
+                  assigns=["doc._.mentions"])
 def make_places(nlp, name, rules_dir):
     return PlacesComponent(rules_dir)

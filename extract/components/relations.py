@@ -13,7 +13,9 @@ from ..rules import cached_rules
 from ..scanner import Scanner
 
 
-@Language.factory("extract_relations", default_config={"rules_dir": ""})
+@Language.factory("extract_relations", default_config={"rules_dir": ""},
+                  requires=["doc._.text", "doc._.mentions", "doc._.noise"],
+                  assigns=["doc._.facts", "doc._.sentences"])
 def make_relations(nlp, name, rules_dir):
     return Relations(rules_dir or None)
 

@@ -3,7 +3,12 @@ from spacy.language import Language
 from spacy.util import filter_spans
 
 
-@Language.component("extract_spans")
+@Language.factory("extract_spans", requires=["doc._.mentions", "doc._.noise"],
+                  assigns=["doc.ents", "doc.spans", "span._.rule", "span._.normalized", "span._.attrs"])
+def make_spans(nlp, name):
+    return export_spans
+
+
 def export_spans(doc):
     spans = []
     for m in doc._.mentions or ():

@@ -30,7 +30,9 @@ _START_REACH = 60  # chars between a start word and its date ("Der Startschuss .
 _NEEDS_BASE = ("needs_base", "relative_year", "fallback")  # points read against the publication date
 
 
-@Language.factory("extract_temporal", default_config={"rules_dir": ""})
+@Language.factory("extract_temporal", default_config={"rules_dir": ""},
+                  requires=["doc._.text", "doc._.mentions"],
+                  assigns=["doc._.mentions", "doc._.published", "doc._.sentences"])
 def make_temporal(nlp, name, rules_dir):
     return Temporal(rules_dir or None)
 

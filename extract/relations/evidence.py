@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from ..model import Mention
 from ..normalize.names import is_acronym_of, looks_like_acronym
+from ..reads.relations import SIGNALS  # declared with what relations reads from rules/
 from .sentences import Sentences
 
 NOT_MEMBER_WINDOW = 60   # chars between a not-member cue and the institution it scopes
@@ -41,9 +42,6 @@ _AFFILIATION_GAP = re.compile(r"(?:\s*(?:vom|von der|von|beim|bei der|aus dem|au
                               r"{1,2}(?:des|der|am|an der|vom|von der|bei der|beim))\s+")
 EVIDENCE_RULE = "rel.partner.evidence"
 BRAND_RULE = "org.company_name"
-# every signal (and the threshold) must be weighted in rules/lists/partner_signals.txt
-SIGNALS = ("cue", "mentioned", "repeated", "is_centre", "not_member", "denied", "affiliation",
-           "brand_only", "part_of_member", "threshold")
 _ENDING = re.compile(r"(?<=\w{4})(?:en|em|er|es|e|n|s)\b")   # a case ending after a stem of 4+
 
 

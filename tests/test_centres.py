@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from extract.components.centres import Centres, Context, city_adjective_stems, normalize_name, singular
+from extract.components.centres import Centres, Context, city_adjective_stems
 from extract.model import Mention
 
 CITIES = ("Kassel", "Fulda", "Gießen", "Marburg", "Darmstadt", "Koblenz", "Trier", "Halle", "Potsdam")
@@ -180,8 +180,8 @@ def test_far_city_after_a_site_word_is_ignored(centres):
     ("Hubs", ("hub", None)),
     ("Digitalagenturen", ("digitalagentur", True)),
 ])
-def test_singular(word, expected):
-    assert singular(word) == expected
+def test_singular(centres, word, expected):
+    assert centres.lexicon.forms.singular(word) == expected
 
 
 @pytest.mark.parametrize("adj, city", [
@@ -199,8 +199,8 @@ def test_city_adjective_stems(adj, city):
     ("Mittelstand- Digital Zentren", True, "Mittelstand-Digital Zentrum"),
     ("Digital Hubs", True, "Digital Hub"),
 ])
-def test_normalize_name(span, plural, name):
-    assert normalize_name(span, plural) == name
+def test_normalize_name(centres, span, plural, name):
+    assert centres.lexicon.forms.normalize_name(span, plural) == name
 
 
 def test_component_in_the_pipeline(nlp):

@@ -11,7 +11,7 @@ from extract.normalize import names as nm
 
 
 @pytest.fixture(scope="module")
-def tables():
+def lexicon():
     return load_lexicon(None)
 
 
@@ -20,9 +20,9 @@ def city(text, name, label="CITY"):
     return Mention(label, start, start + len(name), name, "test", normalized=name)
 
 
-def orgs(tables, text, places=()):
+def orgs(lexicon, text, places=()):
     mentions = [city(text, p) for p in places]
-    found = find_institutions(text, tables, mentions)
+    found = find_institutions(text, lexicon, mentions)
     return [(m.text, m.normalized, m.attrs.get("acronym")) for m in found]
 
 
@@ -54,21 +54,21 @@ def orgs(tables, text, places=()):
     ("die IHK Nürnberg für Mittelfranken", ["Nürnberg"],
      [("IHK Nürnberg für Mittelfranken", "IHK Nürnberg für Mittelfranken", None)]),
 ])
-def test_names(tables, text, places, expected):
-    assert orgs(tables, text, places) == expected
+def test_names(lexicon, text, places, expected):
+    assert orgs(lexicon, text, places) == expected
 
 
-def test_defined_acronym_later_gets_the_same_name(tables):
+def test_defined_acronym_later_gets_the_same_name(lexicon):
     text = "Die Handwerkskammer für Oberfranken (HWK) koordiniert. Die HWK berät Betriebe."
-    found = orgs(tables, text)
+    found = orgs(lexicon, text)
     assert found == [("Handwerkskammer für Oberfranken (HWK)", "Handwerkskammer für Oberfranken", "HWK"),
                      ("HWK", "Handwerkskammer für Oberfranken", "HWK")]
 
 
-def test_trailing_acronym_and_brand_short_form(tables):
+def test_trailing_acronym_and_brand_short_form(lexicon):
     text = ("das Fraunhofer-Institut für Fabrikbetrieb und -automatisierung IFF Magdeburg. "
             "Das Fraunhofer IFF lädt ein.")
-    found = orgs(tables, text, ["Magdeburg"])
+    found = orgs(lexicon, text, ["Magdeburg"])
     assert found[0][2] == "IFF"
     assert found[1] == ("Fraunhofer IFF", found[0][1], "IFF")
 
@@ -80,13 +80,13 @@ def test_trailing_acronym_and_brand_short_form(tables):
     "Das Zentrum berät die Unternehmen der Region.",              # a generic head alone
     "die Strategie für die digitale Gesellschaft",
 ])
-def test_not_institutions(tables, text):
-    assert orgs(tables, text) == []
+def test_not_institutions(lexicon, text):
+    assert orgs(lexicon, text) == []
 
 
-def test_acronym_before_a_place(tables):
+def test_acronym_before_a_place(lexicon):
     text = "eine Tochter der LEG Thüringen. Der LEG-Geschäftsführer sagte"
-    assert orgs(tables, text, ["Thüringen"]) == [("LEG Thüringen", "LEG Thüringen", "LEG"),
+    assert orgs(lexicon, text, ["Thüringen"]) == [("LEG Thüringen", "LEG Thüringen", "LEG"),
                                                   ("LEG", "LEG Thüringen", "LEG")]
 
 
@@ -128,9 +128,9 @@ def test_find_literals_is_the_regex_alternation(text, literals):
     assert nm.find_literals(text, literals, _BEFORE, _AFTER) == expected
 
 
-def test_legal_form_far_into_a_long_line(tables):
+def test_legal_form_far_into_a_long_line(lexicon):
     text = "Lange Einleitung ohne Namen, " * 12 + "dann die Muster Software GmbH in Jena."
-    assert ("Muster Software GmbH", "Muster Software GmbH", None) in orgs(tables, text, ["Jena"])
+    assert ("Muster Software GmbH", "Muster Software GmbH", None) in orgs(lexicon, text, ["Jena"])
 
 
 @pytest.mark.parametrize("text, name", [

@@ -10,14 +10,14 @@ from .conftest import CORPUS
 
 
 @pytest.fixture(scope="module")
-def tables():
+def lexicon():
     return load_lexicon(None)
 
 
-def found(tables, text, published=None):
+def found(lexicon, text, published=None):
     """[(surface text, ministry id or unlisted name)] in text order."""
     out = []
-    for h in find_ministries(text, tables, published=published):
+    for h in find_ministries(text, lexicon, published=published):
         m = h.ministry
         out.append((text[h.start:h.end], m["name"] if isinstance(m, dict) else m.id))
     return out
@@ -84,8 +84,8 @@ def found(tables, text, published=None):
      [("Ministeriums für Kultur und Wissenschaft", "nw.mkw.2017"),
       ("Wirtschaft und Energie", "nw.mwide.2017")]),
 ])
-def test_find_ministries(tables, text, published, expected):
-    assert found(tables, text, published) == expected
+def test_find_ministries(lexicon, text, published, expected):
+    assert found(lexicon, text, published) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -100,13 +100,13 @@ def test_find_ministries(tables, text, published, expected):
     # ... and a city-state has no "Wirtschaftsministerium" of its own: the Bund
     ("In Berlin fördert das Wirtschaftsministerium das Zentrum 2019.", "fed.bmwi.2013"),
 ])
-def test_bare_short_form(tables, text, expected):
-    ids = [mid for surface, mid in found(tables, text) if "Wirtschaftsministerium" in surface]
+def test_bare_short_form(lexicon, text, expected):
+    ids = [mid for surface, mid in found(lexicon, text) if "Wirtschaftsministerium" in surface]
     assert ids and set(ids) == {expected}
 
 
-def test_unlisted_ministry_keeps_its_written_name(tables):
-    assert found(tables, "Das Bundesministerium für Sport und Ehrenamt lädt ein.", "2020-01-01") == [
+def test_unlisted_ministry_keeps_its_written_name(lexicon):
+    assert found(lexicon, "Das Bundesministerium für Sport und Ehrenamt lädt ein.", "2020-01-01") == [
         ("Bundesministerium für Sport und Ehrenamt", "Bundesministerium für Sport und Ehrenamt")]
 
 
@@ -130,8 +130,8 @@ def test_iso_bounds(valid_from, valid_to, expected):
     assert norm.iso_bounds(valid_from, valid_to) == expected
 
 
-def test_every_ministry_row_is_consistent(tables):
-    for m in tables.ministries:
+def test_every_ministry_row_is_consistent(lexicon):
+    for m in lexicon.ministries:
         lo, hi = norm.iso_bounds(m.valid_from, m.valid_to)
         assert lo <= hi, m.id
         assert m.level in ("federal", "state"), m.id
@@ -161,5 +161,5 @@ def test_pipeline_on_corpus(nlp):
     # an acronym of another portfolio changes nothing
     ("Das Bundesministerium für Wirtschaft und Energie (BMBF) fördert das Zentrum.", "2026-01-05", "fed.bmwe.2025"),
 ])
-def test_a_name_stated_with_its_acronym_wins_over_the_date(tables, text, published, expected):
-    assert {mid for _surface, mid in found(tables, text, published)} == {expected}
+def test_a_name_stated_with_its_acronym_wins_over_the_date(lexicon, text, published, expected):
+    assert {mid for _surface, mid in found(lexicon, text, published)} == {expected}

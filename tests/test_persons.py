@@ -9,13 +9,13 @@ from extract.normalize import names as nm
 
 
 @pytest.fixture(scope="module")
-def tables():
+def lexicon():
     return load_lexicon(None)
 
 
-def persons(tables, text, mentions=()):
+def persons(lexicon, text, mentions=()):
     return [(m.normalized, m.attrs.get("role"), bool(m.attrs.get("credit")))
-            for m in find_persons(text, tables, list(mentions))]
+            for m in find_persons(text, lexicon, list(mentions))]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -38,31 +38,31 @@ def persons(tables, text, mentions=()):
     ("Wirtschaftsministerin Dr. Nicole Hoffmeister-Kraut überreichte",
      [("Nicole Hoffmeister-Kraut", "Wirtschaftsministerin", False)]),
 ])
-def test_names_and_roles(tables, text, expected):
-    assert persons(tables, text) == expected
+def test_names_and_roles(lexicon, text, expected):
+    assert persons(lexicon, text) == expected
 
 
-def test_photo_credit_and_caption(tables):
-    assert persons(tables, "Foto: Daniel Schneider") == [("Daniel Schneider", "Fotograf", True)]
+def test_photo_credit_and_caption(lexicon):
+    assert persons(lexicon, "Foto: Daniel Schneider") == [("Daniel Schneider", "Fotograf", True)]
     credit = [("Michael Bamberger", "Fotograf", True)]
-    assert persons(tables, "(Bild: © Michael Bamberger, Freiburg)") == credit
-    assert persons(tables, "© mediaserver.hamburg.de / C. O. Bruch") == [("C. O. Bruch", "Fotograf", True)]
+    assert persons(lexicon, "(Bild: © Michael Bamberger, Freiburg)") == credit
+    assert persons(lexicon, "© mediaserver.hamburg.de / C. O. Bruch") == [("C. O. Bruch", "Fotograf", True)]
     caption = "Foto: Daniel Schneider und Lisa Buschan leiten die Geschäftsstelle."
-    assert persons(tables, caption) == [("Daniel Schneider", None, False), ("Lisa Buschan", None, False)]
+    assert persons(lexicon, caption) == [("Daniel Schneider", None, False), ("Lisa Buschan", None, False)]
 
 
-def test_surname_refers_back(tables):
+def test_surname_refers_back(lexicon):
     text = "Ude: Meilenstein. Staatssekretär Jürgen Ude eröffnete. Ude betonte den Wert."
-    found = find_persons(text, tables, [])
+    found = find_persons(text, lexicon, [])
     assert [(m.text, m.normalized, m.rule) for m in found] == [
         ("Ude", "Jürgen Ude", "person.surname_ref"),
         ("Jürgen Ude", "Jürgen Ude", "person.name"),
         ("Ude", "Jürgen Ude", "person.surname_ref")]
 
 
-def test_in_kraft_is_not_a_person(tables):
+def test_in_kraft_is_not_a_person(lexicon):
     text = "Ministerin Hannelore Kraft sprach. Das Gesetz tritt in Kraft."
-    assert [m.text for m in find_persons(text, tables, [])] == ["Hannelore Kraft"]
+    assert [m.text for m in find_persons(text, lexicon, [])] == ["Hannelore Kraft"]
 
 
 @pytest.mark.parametrize("text", [
@@ -71,21 +71,21 @@ def test_in_kraft_is_not_a_person(tables):
     "Im August Unternehmen beraten",
     "Das ist Thomas.",
 ])
-def test_not_persons(tables, text):
-    assert persons(tables, text) == []
+def test_not_persons(lexicon, text):
+    assert persons(lexicon, text) == []
 
 
-def test_names_inside_an_institution_are_not_persons(tables):
+def test_names_inside_an_institution_are_not_persons(lexicon):
     text = "Die Robert Bosch GmbH fördert."
     org = Mention("ORG", 4, 21, "Robert Bosch GmbH", "test")
-    assert persons(tables, text, [org]) == []
+    assert persons(lexicon, text, [org]) == []
 
 
-def test_organisation_after_name(tables):
+def test_organisation_after_name(lexicon):
     text = "sagte Prof. Achim Kampker von der RWTH Aachen."
     start = text.index("RWTH")
     org = Mention("ORG", start, start + 11, "RWTH Aachen", "test", normalized="RWTH Aachen")
-    found = find_persons(text, tables, [org])
+    found = find_persons(text, lexicon, [org])
     assert found[0].attrs["organisation"] == "RWTH Aachen"
     assert found[0].text == "Prof. Achim Kampker"
 

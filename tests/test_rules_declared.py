@@ -153,6 +153,27 @@ def test_a_malformed_weight_line_is_reported(rules_copy):
     assert reported(check(rules_copy), f"rules/lists/partner_signals.txt:{n}:", "expected 'signal = number'")
 
 
+def test_centre_head_forms_unknown_tag_bad_shape_and_repeats(rules_copy):
+    path = rules_copy / "lists" / "centre_head_forms.txt"
+    where = {name: append_line(path, line) for name, line in (
+        ("tag", "plurl zentren = zentrum"), ("shape", "ambiguous hubs = hub"), ("value", "plural zentren"),
+        ("repeat", "same cluster"))}
+    problems = check(rules_copy)
+    assert reported(problems, where["tag"], "unknown tag 'plurl'", "did you mean 'plural'?"), problems
+    assert reported(problems, where["shape"], "expected 'ambiguous WORD'"), problems
+    assert reported(problems, where["value"], "expected 'plural WORD = VALUE'"), problems
+    assert reported(problems, where["repeat"], "repeated 'same cluster'", "first at rules/lists/"), problems
+
+
+def test_legal_forms_bad_kind_and_repeats(rules_copy):
+    path = rules_copy / "lists" / "legal_forms.txt"
+    bad = append_line(path, "KGaA = firm")
+    repeated = append_line(path, "GmbH")
+    problems = check(rules_copy)
+    assert reported(problems, bad, "bad value 'firm'", "allowed: association, company"), problems
+    assert reported(problems, repeated, "repeated 'GmbH'"), problems
+
+
 def test_a_broken_declaration_stops_the_pipeline_build_too(rules_copy):
     edit_rule(rules_copy / "patterns" / "relations.jsonl", lambda r: r.get("kind") == "partner_list",
               lambda r: {**r, "kind": "partners_list"})

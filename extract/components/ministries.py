@@ -74,6 +74,7 @@ class MinistryLexicon:
     votes: re.Pattern
     land_tokens: frozenset
     ellipsis: re.Pattern
+    city_states: frozenset   # the Länder that are cities (rules/gazetteers/states.csv)
 
 
 @lru_cache(maxsize=4)
@@ -106,7 +107,8 @@ def load_lexicon(rules_dir: str | None) -> MinistryLexicon:
                           rf"(?:dem{_WS}|des{_WS})?für{_WS})(?P<rest>{word}(?:{sep}{word})*)(?!\w)")
     lower_q = {a for a in adjectives if a[0].islower()} | {n + "s" for n in names}
     return MinistryLexicon(ministries, {m.id: m for m in ministries}, stems, fixed, acronyms, all_acronyms,
-                           land_of, lower_q, set(cities), main, pre, suffix, votes, land_tokens, ellipsis)
+                           land_of, lower_q, set(cities), main, pre, suffix, votes, land_tokens, ellipsis,
+                           frozenset(r.values["name"] for r in rules.gazetteer("states") if r.values.get("city_state")))
 
 
 def _lands(rows):
@@ -334,7 +336,7 @@ def _resolve(m, text, lex: MinistryLexicon, ctx: _Context, date: str) -> _Hit | 
     end = m.end()
     suf = lex.suffix.match(text, end)
     bund = False
-    if suf and suf.group("prep") and lex.land_of.get(suf.group("land")) in norm.CITY_STATES:
+    if suf and suf.group("prep") and lex.land_of.get(suf.group("land")) in lex.city_states:
         suf = None     # "in Berlin" says where a ministry sits, mostly a federal one
     if suf:
         bund = bool(suf.group("bund"))
@@ -417,7 +419,7 @@ def _resolve_bare(hits: list[_Hit], lex: MinistryLexicon, ctx: _Context, date: s
                                                    state=hit.state, date=date)
             continue
         state = ctx.state
-        if state and state not in norm.CITY_STATES:
+        if state and state not in lex.city_states:
             hit.ministry = norm.resolve_department(lex.ministries, dept, level="state", state=state,
                                                    date=date)
         if hit.ministry is None and not hit.state_only:

@@ -16,7 +16,6 @@ NAME_STOP = frozenset({
     "freistaats", "saarlandes", "nrw",
 })
 NEWEST = "9999-12-31"
-CITY_STATES = frozenset({"Berlin", "Bremen", "Hamburg"})
 # Heads of a ministry name and the level/Land they imply (None: any state, then federal).
 HEADS = {
     "bundesministerium": ("federal", None),

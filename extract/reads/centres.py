@@ -1,6 +1,8 @@
 """What extract_centres (components/centres/) reads: CENTRE head rules (no kind; `value` is the
-head key that classifies the match), context rules by kind, the head list and the big places."""
-from .declare import ANY, SOME, Kind, PatternFile, Reads
+head key that classifies the match), context rules by kind, the head list and the forms of head
+words, the legal forms, the municipality heads of institutions, the big places, the Länder and
+the regions above them."""
+from .declare import ANY, SOME, Kind, PatternFile, Reads, TaggedList
 
 READS = Reads(
     component="extract_centres",
@@ -13,6 +15,8 @@ READS = Reads(
         "site_cue": Kind(ANY),
         "list_intro": Kind(ANY),
     }),),
-    gazetteers=("places",),
-    lists=("centre_heads", "alias_stoplist"),
+    gazetteers=("places", "states"),
+    lists=("centre_heads", "centre_head_forms", "legal_forms", "alias_stoplist", "institution_heads", "regions"),
+    list_forms={"centre_head_forms": TaggedList(("plural", "genitive", "ambiguous", "acronym", "same"),
+                                                valued=("plural", "genitive"))},
 )

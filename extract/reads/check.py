@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import declarations
-from .declare import ONE, OPTIONAL, SOME, Gazetteer, Kind, PatternFile, Reads, WeightList
+from .declare import ONE, OPTIONAL, SOME, Gazetteer, Kind, PatternFile, Reads, TaggedList, ValueList, WeightList
 
 _ALWAYS = frozenset({"id", "label", "kind", "pattern", "description"})  # keys every rule may have
 
@@ -130,8 +130,8 @@ def _list_forms(rules, decls: tuple[Reads, ...]) -> list[str]:
     out = []
     for name, form in ((n, f) for reads in decls for n, f in reads.list_forms.items()):
         if name in rules.lists:
-            out += _weights(rules.lists[name], rules.list_sources[name], form,
-                            f"{rules.root.name}/lists/{name}.txt")
+            read = {WeightList: _weights, TaggedList: _tagged, ValueList: _valued}[type(form)]
+            out += read(rules.lists[name], rules.list_sources[name], form, f"{rules.root.name}/lists/{name}.txt")
     return out
 
 
@@ -157,4 +157,40 @@ def _weights(lines: list[str], wheres: list[str], form: WeightList, file: str) -
     missing = [n for n in form.names if n not in first]
     if missing:
         out.append(f"{file}:1: no weight for {', '.join(missing)}")
+    return out
+
+
+def _tagged(lines: list[str], wheres: list[str], form: TaggedList, file: str) -> list[str]:
+    """`TAG ENTRY` lines (`TAG ENTRY = VALUE` for a valued tag), each entry once per tag."""
+    out, first = [], {}
+    for line, where in zip(lines, wheres, strict=True):
+        tag, _, rest = line.partition(" ")
+        entry, eq, value = (part.strip() for part in rest.partition("="))
+        shape = f"'{tag} WORD = VALUE'" if tag in form.valued else f"'{tag} WORD'"
+        if tag not in form.tags:
+            close = difflib.get_close_matches(tag, form.tags, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            out.append(f"{where}: unknown tag '{tag}'{hint}; known: {', '.join(form.tags)}")
+        elif not entry or " " in entry or bool(eq) != (tag in form.valued) or (eq and (not value or " " in value)):
+            out.append(f"{where}: expected {shape}, got {line!r}")
+        elif (tag, entry) in first:
+            out.append(f"{where}: repeated '{tag} {entry}' (first at {first[tag, entry]})")
+        else:
+            first[tag, entry] = where
+    return out
+
+
+def _valued(lines: list[str], wheres: list[str], form: ValueList, file: str) -> list[str]:
+    """`ENTRY` or `ENTRY = VALUE` lines, VALUE one of form.values, each entry once."""
+    out, first = [], {}
+    for line, where in zip(lines, wheres, strict=True):
+        entry, eq, value = (part.strip() for part in line.partition("="))
+        if not entry or (eq and not value):
+            out.append(f"{where}: expected 'ENTRY' or 'ENTRY = VALUE', got {line!r}")
+        elif eq and value not in form.values:
+            out.append(f"{where}: bad value '{value}'; allowed: {', '.join(form.values)}")
+        elif entry in first:
+            out.append(f"{where}: repeated '{entry}' (first at {first[entry]})")
+        else:
+            first[entry] = where
     return out

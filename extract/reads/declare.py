@@ -45,6 +45,20 @@ class WeightList:
 
 
 @dataclass(frozen=True)
+class TaggedList:
+    """A word list of `TAG ENTRY` lines (`TAG ENTRY = VALUE` for the tags in `valued`), each
+    entry a single word that stands once under its tag."""
+    tags: tuple[str, ...]
+    valued: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ValueList:
+    """A word list of `ENTRY` or `ENTRY = VALUE` lines, VALUE one of `values`; each entry once."""
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Reads:
     """What one component (its spaCy factory name) reads. `gazetteers` and `lists` name files;
     a Gazetteer is declared by one component only, another reading it names it as a string."""
@@ -52,4 +66,5 @@ class Reads:
     patterns: tuple[PatternFile, ...] = ()
     gazetteers: tuple[Gazetteer | str, ...] = ()
     lists: tuple[str, ...] = ()
-    list_forms: dict[str, WeightList] = field(default_factory=dict)
+    # the form of a list's lines, declared by one component only (others name the list)
+    list_forms: dict[str, WeightList | TaggedList | ValueList] = field(default_factory=dict)

@@ -1,5 +1,5 @@
 """What extract_ministries (components/ministries.py) reads: the ministries with their validity,
-the aliases and the names of the Länder; no pattern rules."""
+the aliases, the names of the Länder and which of them are city-states; no pattern rules."""
 from .declare import Gazetteer, Reads
 
 READS = Reads(
@@ -10,6 +10,7 @@ READS = Reads(
         Gazetteer("ministry_aliases", ("alias", "kind"), ("target",),
                   values={"kind": ("stem", "name", "block")}),
         Gazetteer("ministry_states", ("state", "names"), ("adjectives", "cities")),
+        "states",
     ),
     lists=("ministry_words",),
 )

@@ -22,9 +22,10 @@ lists), sites (one mention per listed city), aliases (a centre named again), con
 and places by position).
 """
 from .component import Centres, make_centres
-from .context import Context, city_adjective_stems
-from .heads import load_heads, normalize_name, singular
+from .context import Context, PlaceNames, city_adjective_stems
+from .heads import HeadForms, load_heads
+from .lexicon import CentreLexicon, load_lexicon
 from .lists import bullet_items
 
-__all__ = ["Centres", "Context", "bullet_items", "city_adjective_stems", "load_heads", "make_centres",
-           "normalize_name", "singular"]
+__all__ = ["CentreLexicon", "Centres", "Context", "HeadForms", "PlaceNames", "bullet_items", "city_adjective_stems",
+           "load_heads", "load_lexicon", "make_centres"]

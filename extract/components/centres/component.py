@@ -9,7 +9,7 @@ from ...relations.sentences import Sentences
 from ...scanner import Scanner
 from .aliases import aliases, listed_names
 from .context import Context
-from .lexicon import CentreLexicon
+from .lexicon import load_lexicon
 from .mention import mention
 from .sites import sites
 
@@ -25,7 +25,7 @@ def make_centres(nlp, name, rules_dir):
 
 class Centres:
     def __init__(self, rules_dir: str | None):
-        self.lexicon = CentreLexicon(rules_dir)
+        self.lexicon = load_lexicon(rules_dir)
         self.places = self.lexicon.places
 
     def __call__(self, doc):

@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from ...model import Mention
 from ...relations.sentences import Sentences
 
-# Federal states that are not also city-states: a name or adjective of these is no city.
-_LAENDER = {
-    "baden-württemberg", "bayern", "brandenburg", "hessen", "mecklenburg-vorpommern",
-    "niedersachsen", "nordrhein-westfalen", "nrw", "rheinland-pfalz", "saarland", "sachsen",
-    "sachsen-anhalt", "schleswig-holstein", "thüringen", "deutschland", "europa",
-}
 _IN_BEFORE = re.compile(r"\b(?:in|In)[ \t]+(?:der[ \t]+(?:[A-ZÄÖÜ][a-zäöü]*stadt|Stadt|Gemeinde)[ \t]+)?$")
 _HOST_BEFORE = re.compile(r"\b(?:an|bei)[ \t]+(?:der|dem)[ \t]+(?:[A-ZÄÖÜ][\w.-]*[ \t]+){1,4}$|\b(?:am|beim)[ \t]+"
                           r"(?:[A-ZÄÖÜ][\w.-]*[ \t]+){1,4}$")
 
 
+@dataclass(frozen=True)
+class PlaceNames:
+    """What the context knows of places beyond the text: the big places by lower-case name or
+    alias (-> name), and the lower-case names of the Länder that are not city-states and of the
+    regions above them, which are never a centre's city."""
+    big: dict[str, str]
+    laender: frozenset[str]
+
+
 class Context:
     """Sentence spans and the places of a text, looked up by position."""
 
-    def __init__(self, text, cities, states, places, taken=(), sentences: Sentences | None = None):
+    def __init__(self, text, cities, states, places: PlaceNames, taken=(), sentences: Sentences | None = None):
         self.text = text
         self.sentences = sentences
         # spans of institutions, ministries and persons: an alias never stands inside one
@@ -63,7 +67,7 @@ class Context:
 
     def _city_name(self, c: Mention) -> str | None:
         name = c.normalized or c.text
-        return None if name.lower() in _LAENDER else name
+        return None if name.lower() in self.places.laender else name
 
     def city_starting(self, pos) -> str | None:
         i = bisect_right(self.city_starts, pos) - 1
@@ -118,17 +122,17 @@ class Context:
 
     def is_state(self, start, end) -> bool:
         word = self.text[start:end].lower()
-        return word in _LAENDER or any(s.start <= start and end <= s.end for s in self.states)
+        return word in self.places.laender or any(s.start <= start and end <= s.end for s in self.states)
 
     def lookup(self, name: str) -> str | None:
         low = name.lower()
-        if low in _LAENDER:
+        if low in self.places.laender:
             return None
-        return self.names.get(low) or self.places.get(low)
+        return self.names.get(low) or self.places.big.get(low)
 
     def city_of_adjective(self, adjective: str) -> str | None:
         stems = city_adjective_stems(adjective)
-        if any(s.lower() in _LAENDER for s in stems):
+        if any(s.lower() in self.places.laender for s in stems):
             return ""  # Thüringer, Brandenburger: a state, part of the name but no city
         for stem in stems:
             city = self.lookup(stem)

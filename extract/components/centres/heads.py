@@ -1,19 +1,11 @@
-"""Centre head words: their kind (rules/lists/centre_heads.txt), their number (plural and
-genitive endings) and the determiners before them that decide number and definiteness."""
+"""Centre head words: their kind (rules/lists/centre_heads.txt), their number and singular
+(rules/lists/centre_head_forms.txt) and the determiners before them that decide number and
+definiteness."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-_PLURAL_ENDINGS = (("zentren", "zentrum"), ("agenturen", "agentur"), ("fabriken", "fabrik"),
-                   ("inkubatoren", "inkubator"), ("factories", "factory"), ("clustern", "cluster"),
-                   ("räumen", "raum"), ("räume", "raum"), ("feldern", "feld"), ("felder", "feld"),
-                   ("laboren", "labor"), ("labore", "labor"))
-_GENITIVE_ENDINGS = (("zentrums", "zentrum"), ("inkubators", "inkubator"), ("raums", "raum"), ("feldes", "feld"),
-                     ("felds", "feld"), ("labors", "labor"))
-_AMBIGUOUS_S = ("hubs", "labs", "clusters", "centers", "centres")  # plural, or genitive after "des"
-# heads whose plural is the singular ("die sieben Exzellenzcluster"): the words before decide
-_SAME_PLURAL = ("cluster",)
 _PLURAL_DET = {"die", "diese", "alle", "allen", "beide", "beiden"}
 SINGULAR_DET = {"des", "eines", "dieses", "jenes", "unseres", "seines", "ihres"}
 DEFINITE = {"der", "die", "das", "dem", "den", "des", "dieses", "diese", "dieser", "diesem",
@@ -32,6 +24,8 @@ def load_heads(lines: list[str]) -> tuple[dict[str, str], set[str], set[str], se
     from centre_heads.txt lines."""
     kinds, bare, excluded, exact = {}, set(), set(), set()
     for line in lines:
+        if line.startswith("^"):
+            continue  # a word that ends a name (tail_stops)
         if line.startswith("!"):
             excluded.add(line[1:].strip().lower())
             continue
@@ -44,6 +38,11 @@ def load_heads(lines: list[str]) -> tuple[dict[str, str], set[str], set[str], se
             exact.add(key)
         kinds[key] = kind.strip()
     return kinds, bare, excluded, exact
+
+
+def tail_stops(lines: list[str]) -> frozenset[str]:
+    """The capitalised words that end the name words after a head ("^Word" lines)."""
+    return frozenset(line[1:].strip() for line in lines if line.startswith("^"))
 
 
 class HeadKinds:
@@ -79,24 +78,55 @@ class HeadKinds:
         return None, False
 
 
-@lru_cache(maxsize=4096)  # head words repeat across documents
-def singular(word: str) -> tuple[str, bool | None]:
-    """(lower-case singular form, plural?) of a head word; None when only the context can say."""
-    low = re.sub(r"-[ ]+", "-", re.sub(r"\s+", " ", word.lower()))
-    for plural, sing in _PLURAL_ENDINGS:
-        if low.endswith(plural):
-            return low[: -len(plural)] + sing, True
-    for gen, sing in _GENITIVE_ENDINGS:
-        if low.endswith(gen):
-            return low[: -len(gen)] + sing, False
-    if low.endswith(_AMBIGUOUS_S) or low.endswith("edihs"):
-        return low[:-1], None
-    return low, False
+class HeadForms:
+    """Number and singular of head words by their endings (rules/lists/centre_head_forms.txt)."""
 
+    def __init__(self, lines: list[str]):
+        entries = [(tag, *(part.strip() for part in rest.partition("=")[::2]))
+                   for tag, _, rest in (line.partition(" ") for line in lines)]
+        self.plural = tuple((end, sing) for tag, end, sing in entries if tag == "plural")
+        self.genitive = tuple((end, sing) for tag, end, sing in entries if tag == "genitive")
+        self.ambiguous = tuple(end for tag, end, _ in entries if tag == "ambiguous")
+        self.acronym = tuple(end for tag, end, _ in entries if tag == "acronym")
+        self.same = tuple(end for tag, end, _ in entries if tag == "same")
+        # head words and names repeat across documents
+        self.singular = lru_cache(maxsize=4096)(self._singular)
+        self.normalize_name = lru_cache(maxsize=4096)(self._normalize_name)
 
-def same_plural(key: str) -> bool:
-    """Is the head one whose plural is its singular ("Cluster")?"""
-    return key.endswith(_SAME_PLURAL)
+    def _singular(self, word: str) -> tuple[str, bool | None]:
+        """(lower-case singular form, plural?) of a head word; None when only the context can say."""
+        low = re.sub(r"-[ ]+", "-", re.sub(r"\s+", " ", word.lower()))
+        for plural, sing in self.plural:
+            if low.endswith(plural):
+                return low[: -len(plural)] + sing, True
+        for gen, sing in self.genitive:
+            if low.endswith(gen):
+                return low[: -len(gen)] + sing, False
+        if low.endswith(self.ambiguous) or low.endswith(self.acronym):
+            return low[:-1], None
+        return low, False
+
+    def same_plural(self, key: str) -> bool:
+        """Is the head one whose plural is its singular ("Cluster")?"""
+        return key.endswith(self.same)
+
+    def _normalize_name(self, span: str, plural: bool) -> str:
+        """Canonical name: quotes dropped, whitespace collapsed, genitive/plural head singular."""
+        name = re.sub(r"[„“”\"«»‚‘’]", "", span)
+        name = re.sub(r"\s+", " ", name).strip()
+        name = re.sub(r"-[ ](?=Digital\b)", "-", name)
+        words = name.split(" ")
+        for i, w in enumerate(words):
+            low = w.lower()
+            for ending, repl in self.plural + self.genitive:
+                if low.endswith(ending):
+                    repl = repl if w[-len(ending)].islower() else repl.capitalize()
+                    words[i] = w[: len(w) - len(ending)] + repl
+                    break
+            else:
+                if plural and low.endswith(self.ambiguous):
+                    words[i] = w[:-1]
+        return " ".join(words)
 
 
 def plural_before(text, start, det) -> bool:
@@ -106,23 +136,3 @@ def plural_before(text, start, det) -> bool:
     if any(_NUMBERS.match(w) for w in words):
         return True
     return det in _PLURAL_DET
-
-
-@lru_cache(maxsize=4096)
-def normalize_name(span: str, plural: bool) -> str:
-    """Canonical name: quotes dropped, whitespace collapsed, genitive/plural head singular."""
-    name = re.sub(r"[„“”\"«»‚‘’]", "", span)
-    name = re.sub(r"\s+", " ", name).strip()
-    name = re.sub(r"-[ ](?=Digital\b)", "-", name)
-    words = name.split(" ")
-    for i, w in enumerate(words):
-        low = w.lower()
-        for ending, repl in _PLURAL_ENDINGS + _GENITIVE_ENDINGS:
-            if low.endswith(ending):
-                repl = repl if w[-len(ending)].islower() else repl.capitalize()
-                words[i] = w[: len(w) - len(ending)] + repl
-                break
-        else:
-            if plural and low.endswith(_AMBIGUOUS_S):
-                words[i] = w[:-1]
-    return " ".join(words)

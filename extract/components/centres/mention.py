@@ -7,13 +7,12 @@ import re
 from dataclasses import dataclass
 
 from ...model import Mention
-from .heads import DEFINITE, INDEFINITE, SINGULAR_DET, normalize_name, plural_before, same_plural, singular
+from .heads import DEFINITE, INDEFINITE, SINGULAR_DET, plural_before
 from .names import ACRONYM, CLOSE_Q, FOR_TAIL, OPEN_Q, centre_fuer, find_close, left, tail
 from .seats import city_after, city_before
 
 # "Eines der vier Pflegepraxiszentren entsteht in …": one centre out of a plural
 _PARTITIVE = re.compile(r"\b(?:[Ee]ines|[Ee]iner|[Ee]ins)[ \t]+(?:der|von)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
-_LEGAL_FORM = re.compile(r"[ \t]*(?:e\.[ ]?V\.|gGmbH|GmbH|mbH|AG|e\.G\.|KG)(?!\w)")
 _PROGRAMME_BEFORE = re.compile(r"(?:Wettbewerb|[Pp]rogramm|Initiative|Förderlinie|Förderaufruf|Ausschreibung|"
                                r"Förderrichtlinie)(?:e?s)?[ \t]+[„\"“»«‚]?$")
 _NEW = re.compile(r"\b(?:neue[nmrs]?|gegründete[nmrs]?|neu[ ]gegründete[nmrs]?)[ \t]+(?:[\w-]+[ \t]+)?$")
@@ -53,19 +52,19 @@ def mention(lex, text, start, end, value, rule_id, ctx) -> Mention | None:
     if d is None or not _name_after(lex, text, d, ctx):
         return None
     _number_and_city(lex, text, d, ctx)
-    return _build(text, d, rule_id)
+    return _build(lex, text, d, rule_id)
 
 
 def _read_head(lex, text, start, end, value, ctx) -> Draft | None:
     """The head's kind and number, and the name words before it (quotes, an adjective)."""
-    key, plural = singular(text[start:end])
+    key, plural = lex.forms.singular(text[start:end])
     kind, bare = lex.heads.kind(value or key)
     if kind is None:
         return None
     det, adj_start, adj_city = left(text, start, ctx)
     if plural is None:
         plural = det not in SINGULAR_DET
-    elif not plural and same_plural(key):
+    elif not plural and lex.forms.same_plural(key):
         plural = plural_before(text, start, det)
     d = Draft(start, end, key, kind, bare, plural, det, start, end)
     # a quoted name around the head: «Zentrum Digitalisierung Bayern»
@@ -93,7 +92,7 @@ def _name_after(lex, text, d: Draft, ctx) -> bool:
     """Grow the name past the head (title words, "für …", an acronym); False when the words
     after it show an institute ("Zentrum für X") or an organisation ("… GmbH")."""
     if d.name_end == d.end:
-        pos, tail_named, tail_city = tail(text, d.end, d.bare, d.kind, ctx)
+        pos, tail_named, tail_city = tail(lex, text, d.end, d.bare, d.kind, ctx)
         if pos > d.end:
             d.name_end, d.named = pos, d.named or tail_named
         d.place(tail_city, "centres.in_name")
@@ -115,11 +114,11 @@ def _name_after(lex, text, d: Draft, ctx) -> bool:
     if acr:
         d.name_end, d.named, d.acronym = acr.end(), True, acr.group(1)
         # "Innovations- und Technologiezentrum (ITZ) Nord": the name may go on
-        pos, _, tail_city = tail(text, d.name_end, False, d.kind, ctx)
+        pos, _, tail_city = tail(lex, text, d.name_end, False, d.kind, ctx)
         if pos > d.name_end:
             d.name_end = pos
             d.place(tail_city, "centres.in_name")
-    return not _LEGAL_FORM.match(text, d.name_end)  # "… GmbH", "… e.V.": a partner at most
+    return not lex.legal_form.match(text, d.name_end)  # "… GmbH", "… e.V.": a partner at most
 
 
 def _number_and_city(lex, text, d: Draft, ctx) -> None:
@@ -148,7 +147,7 @@ def _number_and_city(lex, text, d: Draft, ctx) -> None:
         d.generic = True
 
 
-def _build(text, d: Draft, rule_id) -> Mention:
+def _build(lex, text, d: Draft, rule_id) -> Mention:
     span = text[d.name_start:d.name_end]
     kind = d.kind
     if kind == "Kompetenzzentrum" and _MD40_NAME.search(span):
@@ -160,4 +159,4 @@ def _build(text, d: Draft, rule_id) -> Mention:
     if d.acronym:
         attrs["acronym"] = d.acronym
     return Mention("CENTRE", d.name_start, d.name_end, span, rule_id,
-                   normalized=normalize_name(span, d.plural), attrs=attrs)
+                   normalized=lex.forms.normalize_name(span, d.plural), attrs=attrs)

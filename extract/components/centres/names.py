@@ -17,9 +17,6 @@ _NAME_ADJ = re.compile(r"^(?:Digital|Neu|Smart|Grün|Nachhaltig)\w*(?:e|es|er|en
 _LOW_ADJ = re.compile(r"^(?:[a-zäöü][\w-]*(?:e|en|es|er|em)|\d+\.?)$")
 _TAIL_TOKEN = re.compile(r"[ \t]+((?:[A-ZÄÖÜ#][\w.#&-]*|[a-zäöü]+[A-ZÄÖÜ][\w-]*|\d+\.\d+)(?<![.-]))")
 _TAIL_AND = re.compile(r"[ \t]+(?:und|&)[ \t]+(?=[A-ZÄÖÜ])")
-_TAIL_STOP = {"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Es", "Sie", "Er", "Wir",
-              "Ich", "Im", "In", "Am", "Mit", "Für", "Auf", "Bei", "Von", "Zum", "Zur", "Projekt",
-              "GmbH", "AG", "Euro", "Millionen", "Mio"}
 FOR_TAIL = re.compile(r"[ \t]+für[ \t]+((?:(?:[A-ZÄÖÜ][\w-]*|[a-zäöü]+(?:e|en|er|es)|und|&)[ \t]+)*"
                       r"[A-ZÄÖÜ][\w-]*)")
 ACRONYM = re.compile(r"[ \t]*\((#?[A-ZÄÖÜ][\w#.&-]{0,14})\)")
@@ -52,7 +49,7 @@ def left(text, start, ctx) -> tuple[str, int | None, str | None]:
     return det, adj_start, adj_city
 
 
-def tail(text, end, bare, kind, ctx) -> tuple[int, bool, str | None]:
+def tail(lex, text, end, bare, kind, ctx) -> tuple[int, bool, str | None]:
     """(end of the name, named?, city in it) for the words after a head word."""
     pos = end
     q = re.match(r"[ \t]*([„\"“»‚])", text[end:end + 4])
@@ -65,7 +62,7 @@ def tail(text, end, bare, kind, ctx) -> tuple[int, bool, str | None]:
     while len(tokens) < 4:
         glue = _TAIL_AND.match(text, pos) if tokens else None
         m = _TAIL_TOKEN.match(text, glue.end() - 1 if glue else pos)
-        if not m or m.group(1) in _TAIL_STOP:
+        if not m or m.group(1) in lex.tail_stop:
             break
         tokens.append((m.start(1), m.end(1)))
         pos = m.end(1)

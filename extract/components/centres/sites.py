@@ -6,15 +6,13 @@ from __future__ import annotations
 import re
 
 from ...model import Mention
-from .heads import normalize_name
 from .lists import bullet_items, list_after, sentence_list
 
 _SITE_REACH = 60   # the first listed site follows the cue word closely
 _BULLET_REACH = 300  # a list announced by a site cue starts within the next sentence or two
 _ADJ_AFTER = re.compile(r"(?<![\w-])[A-ZÄÖÜ][\w-]+er\b")
 _HEADER_COLON = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*:?[ \t]*\n")
-# the town or district an entry names before its city, and a seat stated in the entry
-_MUNICIPAL_LEAD = re.compile(r"(?:Stadt|Hansestadt|Landeshauptstadt|Gemeinde|Landkreis|Kreis)")
+# a seat stated in an entry ("Kreis Lippe mit Sitz in Lemgo")
 _SEAT_BEFORE = re.compile(r"\bmit[ \t]+(?:Haupt)?[Ss]itz[ \t]+in$")
 
 
@@ -44,7 +42,7 @@ def _plural_sites(lex, text, m: Mention, ctx, used) -> list[Mention]:
         lst = list(dict.fromkeys(name for _, name in inside))
         lst = lst if len(lst) >= 2 else []
         if lst:
-            base = normalize_name(text[m.start:inside[0][0]].strip(), True)
+            base = lex.forms.normalize_name(text[m.start:inside[0][0]].strip(), True)
     for city in lst:
         site = site_of(m, city, "centres.plural_in_list", base)
         if city in notes:
@@ -52,17 +50,17 @@ def _plural_sites(lex, text, m: Mention, ctx, used) -> list[Mention]:
         out.append(site)
         used.add((m.start, city))
     if not lst and _HEADER_COLON.match(text, m.end):
-        out += _bullet_sites(text, m, ctx, used)
+        out += _bullet_sites(lex, text, m, ctx, used)
     return out
 
 
-def _bullet_sites(text, m: Mention, ctx, used) -> list[Mention]:
+def _bullet_sites(lex, text, m: Mention, ctx, used) -> list[Mention]:
     """"LOEWE-Zentren:" over a bullet list: each entry is one centre, at the city the entry
     names (its host's)."""
     out = []
     for s, e in bullet_items(text, m.end):
         cities = ctx.cities_in(s, e)
-        city = _leading_city(text, s, e, ctx) or (cities[-1][1] if cities else None)
+        city = _leading_city(lex, text, s, e, ctx) or (cities[-1][1] if cities else None)
         if city and (m.start, city) not in used:
             used.add((m.start, city))
             site = site_of(m, city, "centres.plural_bullets")
@@ -121,7 +119,7 @@ def _cue_cities(lex, text, c: re.Match, anchor, s_start, s_end, ctx) -> list[str
     if not cities:
         # "… fünf Partner-Standorte. Dabei …:" over bullets that open with the site
         cities = [lead for s, e in bullet_items(text, s_end, reach=_BULLET_REACH)
-                  if (lead := _leading_city(text, s, e, ctx))]
+                  if (lead := _leading_city(lex, text, s, e, ctx))]
     if not cities and anchor is not None and not anchor.attrs["plural"]:
         # "X in Bayreuth ist Standort für das Kompetenzzentrum …"
         cities = [name for pos, name in ctx.cities_in(s_start, c.start())][-1:]
@@ -156,14 +154,21 @@ def _previous(found, s_start, ctx):
     return before[-1] if before else None
 
 
-def _leading_city(text, start, end, ctx) -> str | None:
+def _leading_city(lex, text, start, end, ctx) -> str | None:
     """The city an entry opens with ("Borstel/Lübeck: …", "Hannover – …", "Stadt Paderborn
-    (Leitung: …)") or names as its seat ("Kreis Lippe mit Sitz in Lemgo")."""
+    (Leitung: …)") or names as its seat ("Kreis Lippe mit Sitz in Lemgo"); before the city
+    only the word of a town or district may stand (a word ending in a municipality head of
+    rules/lists/institution_heads.txt: "Stadt", "Landkreis", "Landeshauptstadt")."""
     cities = ctx.cities_in(start, min(end, start + 60))
     for pos, name in cities:          # a seat the entry states wins over the district's name
         if _SEAT_BEFORE.search(text[start:pos].rstrip(" \t")):
             return name
     for pos, name in cities[:1]:
         lead = text[start:pos].strip(" \t")
-        return name if not lead or _MUNICIPAL_LEAD.fullmatch(lead) else None
+        return name if not lead or _municipal(lead, lex.municipal) else None
     return None
+
+
+def _municipal(word: str, heads: tuple[str, ...]) -> bool:
+    """Is `word` one capitalised word that ends in one of the municipality `heads`?"""
+    return word.isalpha() and word[0].isupper() and word[1:].islower() and word.lower().endswith(heads)

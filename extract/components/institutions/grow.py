@@ -7,10 +7,9 @@ import re
 
 from ...normalize import names as nm
 from .heads import is_left_stop, takes_next_word
-from .lexicon import ADJECTIVE_ENDINGS, CHAIN, LEGAL_KIND, LOWER_STOP, SUBUNIT, WS, InstitutionLexicon
+from .lexicon import ADJECTIVE_ENDINGS, SUBUNIT, WS, InstitutionLexicon
 from .org import Org
 
-_COMPLEMENT = re.compile(rf"{WS}+(?:für|zur|zum){WS}+(?P<chain>{CHAIN})")
 # one capitalised name word before a head ("Ostfalia Hochschule", "Helmholtz Zentrum"), never an
 # acronym, a truncated or hyphen-joined word, or a word ending a clause
 _NAME_WORD_BEFORE = re.compile(rf"(?<![\w-])(?P<word>(?:[A-ZÄÖÜ][a-zäöüß]+{WS}+(?:von|van|de){WS}+)?"
@@ -49,7 +48,7 @@ def grow_left(text: str, org: Org, lex: InstitutionLexicon) -> None:
         return
     if not grown and org.kind in SUBUNIT and (m := _NAME_WORD_BEFORE.search(before)):
         word = m.group("word").split()[0]
-        if not is_left_stop(word, lex) and word.lower() not in LOWER_STOP:
+        if not is_left_stop(word, lex) and word.lower() not in lex.lower_stop:
             org.start -= len(before) - m.start()
             org.evidence = True
             return
@@ -77,7 +76,7 @@ def grow_right(text: str, org: Org, lex: InstitutionLexicon, places: dict) -> No
     pos = org.end
     complement = False
     for _ in range(8):
-        m = _COMPLEMENT.match(text, pos)
+        m = lex.complement.match(text, pos)
         if m and not complement and not org.acronym_span_after(pos):
             pos = _chain_end(text, org.start, m.start("chain"), m.end("chain"), places)
             org.evidence = complement = True
@@ -129,7 +128,7 @@ def _place(text, org: Org, lex, places, pos) -> int | None:
 def _abbreviation_place(text, org: Org, lex, places, pos) -> int | None:
     if pos == org.head_end and takes_next_word(text[org.head_start:org.head_end], lex) \
             and (m := _ABBR_PLACE.match(text, pos)) and m.group("word") not in lex.left_stop \
-            and m.group("word").lower() not in LOWER_STOP:
+            and m.group("word").lower() not in lex.lower_stop:
         return m.end()
     return None
 
@@ -146,7 +145,7 @@ def _legal_form(text, org: Org, lex, places, pos) -> int | None:
     legal = lex.rules.get("legal_form")
     m = _SPACES.match(text, pos)
     if m and legal and (lf := legal[0].match(text, m.end())):
-        org.kind = LEGAL_KIND.get(lf.group(0), org.kind)
+        org.kind = lex.legal_kind.get(lf.group(0), org.kind)
         return lf.end()
     return None
 

@@ -1,6 +1,6 @@
 """What the institutions component reads from rules/: the head words (institution_heads.txt),
-the plurals of joined names, the company names and the ORG rules by kind, built once per rules
-folder into an InstitutionLexicon; and the words every step of the component shares."""
+the plurals of joined names, the company names, the stop words, the legal forms and the ORG
+rules by kind, built once per rules folder into an InstitutionLexicon."""
 from __future__ import annotations
 
 import re
@@ -11,23 +11,7 @@ from ...rules import cached_rules
 from ..joined_orgs import parse_plurals
 
 WS = r"[^\S\n]"
-_STOP_WORDS = (r"der|die|das|den|dem|des|und|oder|sowie|eine?[mnrs]?|im|in|an|am|auf|aus|bei|beim|mit|von|vom"
-               r"|zur|zum|für|über|unter|nach|seit|bis|wird|werden|ist|sind|hat|haben|sich|seine[mnrs]?"
-               r"|ihre[mnrs]?|unsere[mnrs]?|diese[mnrs]?|alle|wie|als|auch|so")
-# lower-case words that never open or continue a name
-LOWER_STOP = frozenset(_STOP_WORDS.split("|")) | {"eine", "einer", "einem", "einen", "eines", "ein",
-                                                    "dass", "wurde", "wurden", "hat", "haben"}
-_LOWER_ADJ = rf"(?:(?!(?:{_STOP_WORDS})\b)[a-zäöüß]+(?:e|en|er|es|em){WS}+)"
-_LEGAL = r"(?:gGmbH|GmbH|AG|KG|mbH|SE|UG|Co|eG|e\.)"
-# A noun of a name complement: "Produkt-" (truncated), "-automatisierung" (continued), never an
-# acronym or a legal form (both are taken apart after the chain).
-_CAP = (rf"(?:(?!{_LEGAL}(?![\w]))(?![A-ZÄÖÜ0-9&]{{2,}}(?![\w]))[A-ZÄÖÜ][\wäöüß+/]*(?:-[\wäöüß]+)*-?"
-        rf"|-[a-zäöüß][\wäöüß]*)")
-_WORD = rf"(?:{_LOWER_ADJ}?{_CAP})"
-CHAIN = rf"{_WORD}(?:(?:,{WS}+{_WORD})*{WS}+(?:und|&){WS}+{_WORD}|{WS}+{_WORD}){{0,8}}"
 ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-# the kind a legal form gives its organisation (others keep the kind of their head)
-LEGAL_KIND = {"e.V.": "association", "e. V.": "association", "gGmbH": "company", "eG": "association"}
 SUBUNIT = ("university", "institute")   # kinds that may be part of another ("Fakultät … der Universität")
 INFLECTIONS = ("", "s", "es", "e")
 
@@ -54,6 +38,10 @@ class InstitutionLexicon:
     plurals: tuple = ()         # (plural head, singular) of joined names, rules/lists/institution_plurals.txt
     plural_words: frozenset = frozenset()    # the plural heads themselves
     plural_first: frozenset = frozenset()    # their first words, to skip texts that hold none
+    lower_stop: frozenset = frozenset()      # rules/lists/stop_words.txt
+    # the kind a legal form gives its organisation (others keep the kind of their head)
+    legal_kind: dict = field(default_factory=dict)
+    complement: re.Pattern | None = None     # "für …" after a head, built from the two lists above
     # capitalised word -> its head reading (or None): the same words recur in every document
     head_cache: dict = field(default_factory=dict)
 
@@ -61,7 +49,7 @@ class InstitutionLexicon:
 @lru_cache(maxsize=4)
 def load_lexicon(rules_dir: str | None) -> InstitutionLexicon:
     rules = cached_rules(rules_dir or None)
-    heads, standalone, never, stop, left_stop, named, placed = _read_heads(rules.word_list("institution_heads"))
+    heads, standalone, never, stop, left_stop, named, placed = read_heads(rules.word_list("institution_heads"))
     endings = tuple(h[0] + infl for h in heads for infl in INFLECTIONS)
     # the look-behind (?<![\w-]) follows the first letter of each token so that re skips to them
     abbr = "|".join(re.escape(tok[0]) + r"(?<![\w-].)" + re.escape(tok[1:])
@@ -69,14 +57,34 @@ def load_lexicon(rules_dir: str | None) -> InstitutionLexicon:
     abbr_re = re.compile(rf"(?P<tok>{abbr})(?={WS}+(?:[A-ZÄÖÜ]|für{WS}))")
     by_kind = {r.kind: (r.compile(), r.id) for r in rules.patterns_for("ORG", file="institutions")}
     plurals = parse_plurals(rules.word_list("institution_plurals"))
+    stop_words = rules.word_list("stop_words")
+    legal = [(form.strip(), kind.strip()) for form, _, kind in
+             (line.partition("=") for line in rules.word_list("legal_forms"))]
     return InstitutionLexicon(heads, standalone, tuple(never), frozenset(stop), frozenset(left_stop), endings,
                               abbr_re, by_kind, named=frozenset(named), placed=frozenset(placed),
                               plurals=plurals, plural_words=frozenset(p for p, _ in plurals),
                               plural_first=frozenset(p.split(" ", 1)[0] for p, _ in plurals),
-                              companies=tuple(rules.word_list("company_names")))
+                              companies=tuple(rules.word_list("company_names")),
+                              lower_stop=frozenset(stop_words), legal_kind={f: k for f, k in legal if k},
+                              complement=_complement(stop_words, [f for f, _ in legal]))
 
 
-def _read_heads(lines: list[str]):
+def _complement(stop_words: list[str], legal_forms: list[str]) -> re.Pattern:
+    """"für …", "zur …" after a head and the chain of name words it governs ("für Produktion und
+    Logistik"), whose adjectives are no stop word and whose nouns no legal form."""
+    stop = "|".join(map(re.escape, stop_words))
+    lower_adj = rf"(?:(?!(?:{stop})\b)[a-zäöüß]+(?:e|en|er|es|em){WS}+)"
+    legal = "(?:" + "|".join(map(re.escape, legal_forms)) + ")"
+    # A noun of a name complement: "Produkt-" (truncated), "-automatisierung" (continued), never an
+    # acronym or a legal form (both are taken apart after the chain).
+    cap = (rf"(?:(?!{legal}(?![\w]))(?![A-ZÄÖÜ0-9&]{{2,}}(?![\w]))[A-ZÄÖÜ][\wäöüß+/]*(?:-[\wäöüß]+)*-?"
+           rf"|-[a-zäöüß][\wäöüß]*)")
+    word = rf"(?:{lower_adj}?{cap})"
+    chain = rf"{word}(?:(?:,{WS}+{word})*{WS}+(?:und|&){WS}+{word}|{WS}+{word}){{0,8}}"
+    return re.compile(rf"{WS}+(?:für|zur|zum){WS}+(?P<chain>{chain})")
+
+
+def read_heads(lines: list[str]):
     """(heads longest first, standalone abbreviations, never, not acronyms, left stop words,
     named and placed suffixes) from the lines of institution_heads.txt."""
     heads, standalone, never, stop, left_stop, named, placed = [], {}, [], set(), set(), set(), set()

@@ -8,7 +8,7 @@ import re
 from ...normalize import names as nm
 from ..joined_orgs import joined_items
 from .heads import cached_reading
-from .lexicon import ADJECTIVE_ENDINGS, LEGAL_KIND, LOWER_STOP, WS, InstitutionLexicon
+from .lexicon import ADJECTIVE_ENDINGS, WS, InstitutionLexicon
 from .org import Org, Spans, covered_by
 
 _LEGAL_WINDOW = 200
@@ -38,7 +38,7 @@ def legal_form_orgs(text: str, lex: InstitutionLexicon, orgs: list[Org]) -> list
             continue
         while text[start] in _QUOTES:         # the quote opening a name is not part of it
             start += 1
-        org = Org(start, m.end(), "org.legal_form", LEGAL_KIND.get(m.group(0), "company"), "f",
+        org = Org(start, m.end(), "org.legal_form", lex.legal_kind.get(m.group(0), "company"), "f",
                   start, m.end(), evidence=True)
         first = text[start:m.start()].split()[0]
         several = len(text[start:m.start()].split()) > 1
@@ -65,11 +65,11 @@ def _name_start(text: str, m: re.Match, lex: InstitutionLexicon) -> int | None:
         if w == "und" and start is not None and i + 1 < len(toks) and toks[-i - 2].group(0).endswith("-"):
             continue                      # "Textil- und Bekleidungsindustrie e.V."
         if w[0].islower() or not w[0].isalnum():
-            if w in LOWER_STOP or i > 0 or w[0] in "(–-" or w.endswith(ADJECTIVE_ENDINGS):
+            if w in lex.lower_stop or i > 0 or w[0] in "(–-" or w.endswith(ADJECTIVE_ENDINGS):
                 break                 # "chip GmbH" is a brand, "als gemeinnützige GmbH" no name
             start = t.start()
             break
-        if w in lex.left_stop or w.lower() in LOWER_STOP or w[0].isdigit():
+        if w in lex.left_stop or w.lower() in lex.lower_stop or w[0].isdigit():
             break
         start = t.start()
     return start

@@ -152,6 +152,11 @@ PUBLISHED = [
     ("Presse\nPressemitteilung vom 12.03.2019\nDas Zentrum ist eröffnet.", "2019-03-12"),
     ("Vereinsmitteilung – 19.12.2022\n\n2,2 Millionen Euro Förderung", "2022-12-19"),
     ("Foto: Land\n04.05.2020 | 06:40 Uhr\n1,7 Millionen Euro gibt es für das Zentrum.", "2020-05-04"),
+    # the issuer, then the date closing the line: at the end of the release or in its header
+    ("Das Zentrum ist eröffnet.\n\nMinisterium für Wirtschaft und Energie des Landes Brandenburg, 3. Mai 2021\n",
+     "2021-05-03"),
+    ("Hochschule Emden · Presseinformation Nr. 12 · 14.02.2022\n\nDas Zentrum ist eröffnet.", "2022-02-14"),
+    ("Das Zentrum ist eröffnet.\nStadt Leer – Pressestelle, 09.10.2023\n", "2023-10-09"),
 ]
 
 
@@ -167,6 +172,7 @@ def test_published_from_dateline(temporal, text, iso):
     "date 2019-01 Das Ministerium hat die Bescheide übergeben.",  # month only
     "Der Minister überreichte heute (21. Januar) den Bescheid.",  # no year
     "WEITERE NEWS\nEin Artikel\n15.10.24\nNoch einer\n01.10.24\nUnd noch einer\n25.09.24",  # teaser list
+    "Die Stadt Leer fördert das Zentrum. Die Frist endet am 3. Mai 2021",  # a sentence ending in a date
 ])
 def test_no_published_without_dateline(temporal, text):
     assert run(temporal, text)._.published is None

@@ -399,3 +399,21 @@ def test_a_planned_completion_is_a_phase_span():
     rows = analyse_text("Der Neubau des Gründerzentrums in Eberswalde kostet 6 Millionen Euro. Die "
                         "Fertigstellung ist bis Ende 2026 geplant.")["periods"]
     assert [(r["end"], r["kind"]) for r in rows] == [("2026-12", "phase")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Für eine erste Förderperiode von fünf Jahren ab Januar 2025 stehen 12,8 Millionen Euro bereit.",
+     ("2025-01", "2029-12", 60)),
+    ("Die Förderphase von drei Jahren beginnt im März.", (None, None, 36)),
+])
+def test_a_phase_or_period_word_with_a_length_is_a_duration(text, expected):
+    from extract import analyse_text
+
+    assert [(p["start"], p["end"], p["duration_months"]) for p in analyse_text(text)["periods"]] == [expected]
+
+
+def test_for_the_first_years_is_a_duration():
+    from extract import analyse_text
+
+    periods = analyse_text("Das Land fördert den Campus für die ersten fünf Jahre.")["periods"]
+    assert [p["duration_months"] for p in periods] == [60]

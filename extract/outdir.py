@@ -206,7 +206,7 @@ def written_files(path: Path, tables, formats) -> set[str]:
     ours = set()
     for table in tables:
         rel = f"{table}.csv"
-        if "csv" in formats and _csv_header(path / rel) == list(COLUMNS[table]):
+        if "csv" in formats and table in COLUMNS and _csv_header(path / rel) == list(COLUMNS[table]):
             ours.add(rel)
     if "documents.csv" in ours:
         with contextlib.suppress(OSError, csv.Error), (path / "documents.csv").open(encoding="utf-8") as fh:

@@ -22,6 +22,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "persons": ("doc_id", "name", "role", "organisation", "rule", "start_char", "end_char"),
 }
 FACT_TABLES = tuple(t for t in COLUMNS if t not in ("documents", "mentions"))
+# Corpus-wide tables written after the last document (extract/registry/).
+REGISTRY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "registry_centres": ("centre_id", "name", "programme", "city", "state", "kind", "first_published",
+                         "last_published", "funding_eur", "sums", "start", "end", "periods", "lead_id",
+                         "lead", "n_partners", "n_documents", "doc_ids", "names", "evidence"),
+    "registry_institutions": ("institution_id", "name", "acronym", "city", "type", "leads", "partner_of",
+                              "n_documents", "doc_ids", "names"),
+    "registry_links": ("centre_id", "institution_id", "role", "doc_id", "start_char", "end_char", "rule"),
+}
+# Every table a run writes.
+OUTPUT_COLUMNS = {**COLUMNS, **REGISTRY_COLUMNS}
 
 # A file name may hold 255 bytes; a doc_id of a deeply nested input can be longer.
 _NAME_BYTES = 200
@@ -115,4 +126,4 @@ def project(table: str, row: dict) -> list:
     """A row as a list in the table's column order; None → empty cell; text cells neutralised."""
     # `neutralise` inlined: one comprehension, no call per cell (a run projects a million)
     return [("'" + v if v[:1] in _FORMULA_CHARS else v) if v.__class__ is str else ("" if v is None else v)
-            for v in map(row.get, COLUMNS[table])]
+            for v in map(row.get, OUTPUT_COLUMNS[table])]

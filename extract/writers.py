@@ -12,7 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
-from .tables import COLUMNS, cells, text_file_for
+from .tables import OUTPUT_COLUMNS, cells, text_file_for
 
 FORMATS = ("csv", "parquet", "jsonl")
 _BATCH = 2000  # rows buffered per Parquet table before a row group is written
@@ -33,14 +33,14 @@ class TableWriter:
         self.out_dir = Path(out_dir)
         self.fmt = fmt
         self.meta = {"format": fmt, **(meta or {})}
-        self._out = OutDir(self.out_dir, tables=COLUMNS, formats=FORMATS, force=force, wait=wait)
+        self._out = OutDir(self.out_dir, tables=OUTPUT_COLUMNS, formats=FORMATS, force=force, wait=wait)
         self._texts: list[str] = []
         self._sinks = {}
         self.tmp = None
         try:
             self.tmp = self._out.new_temp()
             self.tmp.mkdir()
-            for table in COLUMNS:
+            for table in OUTPUT_COLUMNS:
                 self._sinks[table] = _make_sink(fmt, self.tmp / f"{table}.{fmt}", table)
         except BaseException:
             self.abort()
@@ -96,7 +96,7 @@ class TableWriter:
 
 
 def _make_sink(fmt: str, path: Path, table: str):
-    return {"csv": _CsvSink, "jsonl": _JsonlSink, "parquet": _ParquetSink}[fmt](path, COLUMNS[table])
+    return {"csv": _CsvSink, "jsonl": _JsonlSink, "parquet": _ParquetSink}[fmt](path, OUTPUT_COLUMNS[table])
 
 
 class _CsvSink:

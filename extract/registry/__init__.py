@@ -34,7 +34,7 @@ def build_registry(rows: dict[str, list[dict]], *, rules_dir=None,
         return where.get((sighting["doc_id"], sighting["centre"]), "") if sighting["centre"] else ""
 
     links = _links(institutions, centre_of)
-    inst_rows = [I.institution_row(i, keyer, known, centre_of) for i in institutions]
+    inst_rows = [I.institution_row(i, keyer, known, published, centre_of) for i in institutions]
     names = {r["institution_id"]: r["name"] for r in inst_rows}
     by_centre: dict[str, set] = {}
     for link in links:

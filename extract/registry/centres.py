@@ -114,9 +114,10 @@ def _sums(centre: Centre) -> list[tuple[int, str]]:
 
 def _periods(centre: Centre) -> str:
     """Distinct spans "start/end kind" of its periods rows, and those of its centres rows that
-    no periods row states."""
+    share neither start nor end with one of them."""
     spans = {f"{p['start']}/{p['end']} {p['kind']}".strip() for p in centre.periods}
-    stated = {(p["start"], p["end"]) for p in centre.periods}
+    starts = {p["start"] for p in centre.periods} - {""}
+    ends = {p["end"] for p in centre.periods} - {""}
     spans |= {f"{r['start']}/{r['end']}" for r in centre.rows
-              if (r["start"] or r["end"]) and (r["start"], r["end"]) not in stated}
+              if (r["start"] or r["end"]) and r["start"] not in starts and r["end"] not in ends}
     return joined(spans)

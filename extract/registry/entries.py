@@ -11,15 +11,21 @@ def acronym_key(acronym: str) -> str:
 
 
 def institution_entry(name: str, acronym: str, city: str, keyer: Keyer) -> Entry:
-    """The entry of an institution's name: its key without a trailing city, whether it is only
-    its acronym ("Fraunhofer IFF", "ISI Buchholz"), and its hyphenated tails."""
+    """The entry of an institution's name: its key without a trailing city and without its
+    acronym at either end, whether it is only its acronym ("Fraunhofer IFF", "ISI Buchholz",
+    "EAH Jena"), and its hyphenated tails."""
     name, in_brackets = split_acronym(name)
     acronym = acronym or in_brackets or (name if looks_like_acronym(name) else "")
     place = keyer.tokens(city) if city else ()
     full = keyer.tokens(name)
-    core = strip_place(full, place) if city else full
     acr = acronym_key(acronym)
-    bare = bool(acr) and bool(core) and core[-1] == acr and len(core) <= 2
+    if acr and len(full) > 2 and acr in (full[0], full[-1]):  # "Fraunhofer-Institut für X IIS"
+        full = full[1:] if full[0] == acr else full[:-1]
+    core = strip_place(full, place) if city else full
+    first = name.split()[0] if name.split() else ""
+    if not acr and len(core) <= 2 and looks_like_acronym(first) and core[:1] == (acronym_key(first),):
+        acr = core[0]
+    bare = bool(acr) and acr in core and len(core) <= 2
     return Entry(core=core, city=" ".join(place), full=full, acronym=acr, bare=bare,
                  tails=_tails(name, keyer, place))
 

@@ -67,13 +67,18 @@ def merge_institutions(seen: list[dict], keyer: Keyer) -> list[Institution]:
     return sorted(institutions, key=lambda i: i.id)
 
 
-def canonical_name(seen: list[dict], keyer: Keyer) -> str:
-    """A ministry's latest name (the gazetteer's); else the name most documents give that is
-    more than an acronym (ties: the longer)."""
+def canonical_name(seen: list[dict], keyer: Keyer, published: dict[str, str] | None = None) -> str:
+    """A ministry's latest name (in the latest release; ties: the later name in the gazetteer);
+    else the name most documents give that is more than an acronym."""
     if seen[0]["lineage"]:
-        return max(seen, key=lambda s: (s["since"], s["name"]))["name"]
-    full = [s for s in seen if not institution_entry(s["name"], s["acronym"], s["city"], keyer).bare]
-    return most_common([n for _, n in sorted({(s["doc_id"], s["name"]) for s in full or seen})], longest=True)
+        dated = published or {}
+        return max(seen, key=lambda s: (dated.get(s["doc_id"], ""), s["since"], s["name"]))["name"]
+    full = [s for s in seen if not institution_entry(s["name"], s["acronym"], s["city"], keyer).bare] or seen
+    docs: dict[str, set[str]] = defaultdict(set)
+    for s in full:
+        docs[s["name"]].add(s["doc_id"])
+    # most documents; written out (no "TU"); the most words; then the shorter, uninflected form
+    return min(docs, key=lambda n: (-len(docs[n]), keyer.expand(n) != n, -len(keyer.tokens(n)), len(n), n))
 
 
 def institution_type(names: list[str], knowledge: Knowledge, keyer: Keyer) -> str:
@@ -94,10 +99,11 @@ def _fits(tokens: list[str], pattern: tuple[str, ...]) -> bool:
     return False
 
 
-def institution_row(inst: Institution, keyer: Keyer, knowledge: Knowledge, centre_of) -> dict:
+def institution_row(inst: Institution, keyer: Keyer, knowledge: Knowledge, published: dict[str, str],
+                    centre_of) -> dict:
     """The registry_institutions row; `centre_of(sighting)` gives the centre_id a sighting links to."""
     seen = inst.sightings
-    name = canonical_name(seen, keyer)
+    name = canonical_name(seen, keyer, published)
     docs = sorted({s["doc_id"] for s in seen})
     roles = [(s["role"], centre_of(s)) for s in seen]
     names = sorted({s["name"] for s in seen})

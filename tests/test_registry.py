@@ -192,6 +192,19 @@ def test_a_renamed_ministry_is_one_institution_under_its_latest_name():
     assert ministries[0]["doc_ids"] == "a; b" and ministries[0]["leads"] == ministries[0]["partner_of"] == ""
 
 
+def test_a_recurring_ministry_name_takes_the_period_of_its_release():
+    rows = _rows()
+    rows["documents"][1]["published"] = ""  # the release naming BMWK has no date
+    rows["documents"].append(_doc("e", "2025-09-01"))
+    rows["ministries"].append({**rows["ministries"][0], "doc_id": "e", "acronym": "BMWE"})
+    ministry = next(r for r in build_registry(rows)["registry_institutions"] if r["type"] == "ministry")
+    # "für Wirtschaft und Energie" of 2025 is a newer name than "für Wirtschaft und Klimaschutz"
+    assert (ministry["name"], ministry["acronym"]) == ("Bundesministerium für Wirtschaft und Energie", "BMWE")
+    rows["ministries"].pop()
+    ministry = next(r for r in build_registry(rows)["registry_institutions"] if r["type"] == "ministry")
+    assert ministry["acronym"] == "BMWK"  # that of 2019 is the older one
+
+
 def test_ids_stay_when_documents_are_reordered_or_added():
     rows = _rows()
     first = build_registry(rows)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .entries import institution_entry
 from .keys import Keyer, stable_id, words
-from .knowledge import Knowledge
+from .knowledge import Knowledge, ministry_period
 from .merge import cluster
 from .pick import joined, most_common
 
@@ -27,7 +27,8 @@ class Institution:
 
 def sightings(rows: dict[str, list[dict]], knowledge: Knowledge) -> list[dict]:
     """Every row that names an institution, as {name, acronym, city, doc_id, centre, role,
-    rule, start_char, end_char, lineage}."""
+    rule, start_char, end_char, lineage} (+ `since` of a ministry's name)."""
+    published = {r["doc_id"]: r["published"] for r in rows["documents"]}
     out = [{**r, "lineage": ""} for r in rows["partners"] if r["name"]]
     led = {(r["doc_id"], r["centre"]) for r in rows["partners"] if r["role"] == "lead"}
     for r in rows["centres"]:
@@ -37,7 +38,9 @@ def sightings(rows: dict[str, list[dict]], knowledge: Knowledge) -> list[dict]:
                         "rule": LEAD_FROM_CENTRE, "start_char": r["start_char"],
                         "end_char": r["end_char"], "lineage": ""})
     for r in rows["ministries"]:
-        lineage, since = knowledge.lineages.get(r["name"]) or (f"{r['level']}|{r['state']}|{r['name']}", "")
+        periods = knowledge.lineages.get(r["name"])
+        lineage, since = (ministry_period(periods, published.get(r["doc_id"], "")) if periods
+                          else (f"{r['level']}|{r['state']}|{r['name']}", ""))
         out.append({"name": r["name"], "acronym": r["acronym"], "city": "", "doc_id": r["doc_id"],
                     "centre": "", "role": "", "rule": r["rule"], "start_char": r["start_char"],
                     "end_char": r["end_char"], "lineage": lineage, "since": since})
@@ -68,17 +71,22 @@ def merge_institutions(seen: list[dict], keyer: Keyer) -> list[Institution]:
 
 
 def canonical_name(seen: list[dict], keyer: Keyer, published: dict[str, str] | None = None) -> str:
-    """A ministry's latest name (in the latest release; ties: the later name in the gazetteer);
+    """A ministry's latest name (the latest given, by the gazetteer; ties: the latest release);
     else the name most documents give that is more than an acronym."""
     if seen[0]["lineage"]:
-        dated = published or {}
-        return max(seen, key=lambda s: (dated.get(s["doc_id"], ""), s["since"], s["name"]))["name"]
+        return latest(seen, published)["name"]
     full = [s for s in seen if not institution_entry(s["name"], s["acronym"], s["city"], keyer).bare] or seen
     docs: dict[str, set[str]] = defaultdict(set)
     for s in full:
         docs[s["name"]].add(s["doc_id"])
     # most documents; written out (no "TU"); the most words; then the shorter, uninflected form
     return min(docs, key=lambda n: (-len(docs[n]), keyer.expand(n) != n, -len(keyer.tokens(n)), len(n), n))
+
+
+def latest(seen: list[dict], published: dict[str, str] | None) -> dict:
+    """The sighting of a ministry under its latest name."""
+    dated = published or {}
+    return max(seen, key=lambda s: (s["since"], dated.get(s["doc_id"], ""), s["name"]))
 
 
 def institution_type(names: list[str], knowledge: Knowledge, keyer: Keyer) -> str:
@@ -109,7 +117,8 @@ def institution_row(inst: Institution, keyer: Keyer, knowledge: Knowledge, publi
     names = sorted({s["name"] for s in seen})
     return {
         "institution_id": inst.id, "name": name,
-        "acronym": most_common(s["acronym"] for s in seen),
+        "acronym": (latest(seen, published)["acronym"] if seen[0]["lineage"]
+                    else most_common(s["acronym"] for s in seen)),
         "city": most_common(s["city"] for s in seen),
         "type": "ministry" if seen[0]["lineage"] else institution_type([name, *names], knowledge, keyer),
         "leads": joined(c for role, c in roles if role == "lead"),

@@ -16,7 +16,7 @@ class Knowledge:
     dropped: frozenset[str]                         # folded words left out of keys ("gmbh", "der")
     programmes: tuple[tuple[str, re.Pattern], ...]  # (programme, regex over name and kind)
     types: tuple[tuple[str, tuple[str, ...]], ...]  # (type, folded words in a row)
-    lineages: dict[str, tuple[str, str]]            # ministry name -> ("level|Land|main department", since)
+    lineages: dict[str, tuple[tuple[str, str, str], ...]]  # ministry name -> (lineage, from, to) periods
 
 
 def parse_words(lines: list[str]) -> tuple[dict[str, str], frozenset[str]]:
@@ -58,19 +58,27 @@ def parse_types(lines: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
-def ministry_lineages(rows) -> dict[str, tuple[str, str]]:
+def ministry_lineages(rows) -> dict[str, tuple[tuple[str, str, str], ...]]:
     """A ministry keeps its line through renames: the same level, Land and main department
-    (the first of `departments` in rules/gazetteers/ministries.csv), e.g. BMWi -> BMWK -> BMWE;
-    with the date the name was given (`valid_from`), so that the latest name can be chosen."""
-    out: dict[str, tuple[str, str]] = {}
+    (the first of `departments` in rules/gazetteers/ministries.csv), e.g. BMWi -> BMWK -> BMWE.
+    name -> its (lineage, valid_from, valid_to) periods, earliest first (a name may recur)."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
     for row in rows:
         values = row.values
         main = (values.get("departments") or "").split()[:1]
         lineage = "|".join([values["level"], values.get("state") or "", *main])
-        since = values.get("valid_from") or ""
-        if values["name"] not in out or since > out[values["name"]][1]:
-            out[values["name"]] = (lineage, since)
-    return out
+        out.setdefault(values["name"], []).append((lineage, values.get("valid_from") or "",
+                                                   values.get("valid_to") or ""))
+    return {name: tuple(sorted(periods, key=lambda p: p[1])) for name, periods in out.items()}
+
+
+def ministry_period(periods: tuple[tuple[str, str, str], ...], published: str) -> tuple[str, str]:
+    """(lineage, valid_from) of the period of a name that holds at `published` (partial ISO
+    dates compare by their prefix); the earliest when the date is unknown or outside all."""
+    for lineage, since, until in periods:
+        if published and since[: len(published)] <= published and (not until or published[: len(until)] <= until):
+            return lineage, since
+    return periods[0][0], periods[0][1]
 
 
 @lru_cache(maxsize=4)

@@ -192,6 +192,20 @@ def test_a_renamed_ministry_is_one_institution_under_its_latest_name():
     assert ministries[0]["doc_ids"] == "a; b" and ministries[0]["leads"] == ministries[0]["partner_of"] == ""
 
 
+def test_ministry_lines_follow_the_successor_that_keeps_most_departments():
+    def line(name):
+        return {period[0] for period in KNOWN.lineages[name]}
+
+    bmvi = line("Bundesministerium für Verkehr und digitale Infrastruktur")
+    assert bmvi == line("Bundesministerium für Digitales und Verkehr") == line("Bundesministerium für Verkehr")
+    assert line("Bundesministerium für Digitales und Staatsmodernisierung") != bmvi
+    bmbf = line("Bundesministerium für Bildung und Forschung")
+    assert bmbf == line("Bundesministerium für Forschung, Technologie und Raumfahrt")
+    family = line("Bundesministerium für Bildung, Familie, Senioren, Frauen und Jugend")
+    assert family == line("Bundesministerium für Familie, Senioren, Frauen und Jugend") != bmbf
+    assert line("Bundesministerium für Wirtschaft und Klimaschutz") == line("Bundesministerium für Wirtschaft und Energie")
+
+
 def test_a_recurring_ministry_name_takes_the_period_of_its_release():
     rows = _rows()
     rows["documents"][1]["published"] = ""  # the release naming BMWK has no date

@@ -16,7 +16,7 @@ class Knowledge:
     dropped: frozenset[str]                         # folded words left out of keys ("gmbh", "der")
     programmes: tuple[tuple[str, re.Pattern], ...]  # (programme, regex over name and kind)
     types: tuple[tuple[str, tuple[str, ...]], ...]  # (type, folded words in a row)
-    lineages: dict[str, tuple[tuple[str, str, str], ...]]  # ministry name -> (lineage, from, to) periods
+    lineages: dict[str, tuple[tuple[str, str, str], ...]]  # ministry name -> (line, from, to): ministries.py
 
 
 def parse_words(lines: list[str]) -> tuple[dict[str, str], frozenset[str]]:
@@ -58,20 +58,6 @@ def parse_types(lines: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
-def ministry_lineages(rows) -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """A ministry keeps its line through renames: the same level, Land and main department
-    (the first of `departments` in rules/gazetteers/ministries.csv), e.g. BMWi -> BMWK -> BMWE.
-    name -> its (lineage, valid_from, valid_to) periods, earliest first (a name may recur)."""
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for row in rows:
-        values = row.values
-        main = (values.get("departments") or "").split()[:1]
-        lineage = "|".join([values["level"], values.get("state") or "", *main])
-        out.setdefault(values["name"], []).append((lineage, values.get("valid_from") or "",
-                                                   values.get("valid_to") or ""))
-    return {name: tuple(sorted(periods, key=lambda p: p[1])) for name, periods in out.items()}
-
-
 def ministry_period(periods: tuple[tuple[str, str, str], ...], published: str) -> tuple[str, str]:
     """(lineage, valid_from) of the period of a name that holds at `published` (partial ISO
     dates compare by their prefix); the earliest when the date is unknown or outside all."""
@@ -85,9 +71,10 @@ def ministry_period(periods: tuple[tuple[str, str, str], ...], published: str) -
 def knowledge(rules_dir: str | None = None) -> Knowledge:
     """The registry's knowledge from the rules folder (default: the project's rules/)."""
     from ..rules import cached_rules
+    from .ministries import ministry_lines
 
     rules = cached_rules(rules_dir)
     abbreviations, dropped = parse_words(rules.word_list("registry_words"))
     return Knowledge(abbreviations, dropped, parse_programmes(rules.word_list("registry_programmes")),
                      parse_types(rules.word_list("registry_types")),
-                     ministry_lineages(rules.gazetteer("ministries")))
+                     ministry_lines(rules.gazetteer("ministries")))

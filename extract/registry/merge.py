@@ -36,7 +36,7 @@ class Entry:
     tails: tuple[tuple[str, ...], ...] = ()  # cores after a hyphenated prefix
 
 
-class _Union:
+class Union:
     def __init__(self, n: int):
         self.parent = list(range(n))
 
@@ -56,7 +56,7 @@ def cluster(entries: list[Entry], *, continuations: bool = True) -> list[int]:
     """A cluster number per entry (entries with one number are one entity)."""
     order = sorted(range(len(entries)), key=lambda i: entries[i])
     items = [entries[i] for i in order]
-    union = _Union(len(items))
+    union = Union(len(items))
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for i, e in enumerate(items):
         by_key[(e.core, e.city)].append(i)
@@ -75,12 +75,12 @@ def cluster(entries: list[Entry], *, continuations: bool = True) -> list[int]:
     return out
 
 
-def _unique(union: _Union, candidates) -> int | None:
+def _unique(union: Union, candidates) -> int | None:
     roots = {union.find(i) for i in candidates}
     return roots.pop() if len(roots) == 1 else None
 
 
-def _attach_cityless(items: list[Entry], union: _Union) -> None:
+def _attach_cityless(items: list[Entry], union: Union) -> None:
     """A name without a city joins the single cluster that has it with a city."""
     placed: dict[tuple, list[int]] = defaultdict(list)
     for i, e in enumerate(items):
@@ -96,7 +96,7 @@ def _compatible(a: Entry, b: Entry) -> bool:
     return not a.city or not b.city or a.city == b.city
 
 
-def _attach_acronyms(items: list[Entry], union: _Union) -> None:
+def _attach_acronyms(items: list[Entry], union: Union) -> None:
     """A bare acronym joins the single long form (of a compatible city) that defines it."""
     defined: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(items):
@@ -111,7 +111,7 @@ def _attach_acronyms(items: list[Entry], union: _Union) -> None:
             union.join(i, root)
 
 
-def _attach_short_names(items: list[Entry], union: _Union) -> None:
+def _attach_short_names(items: list[Entry], union: Union) -> None:
     """A short name joins the single longer name that it is the hyphenated tail of, or that
     continues it with a complement ("für …", "zur …")."""
     longer: dict[tuple, list[int]] = defaultdict(list)
@@ -129,7 +129,7 @@ def _attach_short_names(items: list[Entry], union: _Union) -> None:
             union.join(i, root)
 
 
-def _join_spelling_variants(items: list[Entry], union: _Union) -> None:
+def _join_spelling_variants(items: list[Entry], union: Union) -> None:
     """Near-equal keys in one city: typos, compounds written apart ("Handwerks-Kammer")."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(items):

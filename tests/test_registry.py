@@ -203,7 +203,8 @@ def test_ministry_lines_follow_the_successor_that_keeps_most_departments():
     assert bmbf == line("Bundesministerium für Forschung, Technologie und Raumfahrt")
     family = line("Bundesministerium für Bildung, Familie, Senioren, Frauen und Jugend")
     assert family == line("Bundesministerium für Familie, Senioren, Frauen und Jugend") != bmbf
-    assert line("Bundesministerium für Wirtschaft und Klimaschutz") == line("Bundesministerium für Wirtschaft und Energie")
+    economy = line("Bundesministerium für Wirtschaft und Energie")
+    assert line("Bundesministerium für Wirtschaft und Klimaschutz") == economy
 
 
 def test_a_recurring_ministry_name_takes_the_period_of_its_release():

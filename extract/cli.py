@@ -249,13 +249,19 @@ def report(
 @one_line_errors
 def rules_check(rules: RulesDir = None) -> None:
     """Validate every rule file; print FILE:LINE: message for each problem, exit 1 on any."""
+    from .registry.knowledge import knowledge
     from .rules import RuleError, load_rules
 
     try:
         ruleset = load_rules(rules)
+        knowledge.cache_clear()
+        knowledge(str(rules) if rules else None)  # the registry's lists (rules/lists/registry_*.txt)
     except RuleError as exc:
         for problem in exc.problems:
             typer.echo(problem, err=True)
+        raise typer.Exit(1) from exc
+    except ValueError as exc:
+        typer.echo(f"{ruleset.root / 'lists'}: {exc}", err=True)
         raise typer.Exit(1) from exc
     n_gaz = sum(len(v) for v in ruleset.gazetteers.values())
     typer.echo(f"ok: {len(ruleset.patterns)} pattern rules, {n_gaz} gazetteer entries, "

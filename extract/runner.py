@@ -117,6 +117,7 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
     if not corpus.exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
     _check_options(engine, jobs, fmt)
+    _registry_knowledge(rules_dir)  # a broken registry list fails now, not after the last document
     excluded = _check_overlap(corpus, out, force)
     summary = RunSummary(out_dir=out)
     started = time.perf_counter()
@@ -150,6 +151,12 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
         writer.write(_registry(collector, rules_dir))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _registry_knowledge(rules_dir):
+    from .registry.knowledge import knowledge
+
+    return knowledge(str(rules_dir) if rules_dir else None)
 
 
 def _registry(collector, rules_dir) -> dict[str, list[dict]]:

@@ -276,3 +276,30 @@ def test_run_writes_the_registry_into_the_out_folder_transaction(tmp_path):
     magdeburg = next(r for r in centres if r["city"] == "Magdeburg")
     assert magdeburg["programme"] == "Mittelstand 4.0-Kompetenzzentrum"
     assert magdeburg["lead"].startswith("Fraunhofer-Institut für Fabrikbetrieb")
+
+
+def _broken_registry_rules(tmp_path: Path) -> Path:
+    import shutil
+
+    from extract.rules import DEFAULT_RULES_DIR
+
+    rules = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, rules)
+    with (rules / "lists" / "registry_programmes.txt").open("a", encoding="utf-8") as fh:
+        fh.write("Broken Programme = (unclosed\n")
+    return rules
+
+
+def test_rules_check_reports_a_broken_registry_list(tmp_path):
+    from .test_rules_check import run
+
+    result = run("rules", "check", "--rules", str(_broken_registry_rules(tmp_path)))
+    assert result.exit_code == 1 and "registry_programmes: bad regex in 'Broken Programme" in result.stderr
+
+
+def test_a_run_with_a_broken_registry_list_fails_before_it_writes(tmp_path):
+    from .test_cli_errors import _cli
+
+    code, _, err = _cli("run", CORPUS, "--out", tmp_path / "o", "--rules", _broken_registry_rules(tmp_path), "-q")
+    assert code == 2 and "registry_programmes" in err
+    assert not (tmp_path / "o" / "documents.csv").exists()

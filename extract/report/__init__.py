@@ -51,6 +51,14 @@ document.querySelectorAll("table.sortable th").forEach((th, col) => th.addEventL
   if (!up) rows.reverse();
   rows.forEach(r => body.appendChild(r));
 }));
+// a link to a figure's sources opens the folded list that holds them
+function reveal() {
+  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const folded = target && target.closest("details");
+  if (folded) folded.open = true;
+}
+addEventListener("hashchange", reveal);
+reveal();
 """
 
 

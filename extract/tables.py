@@ -28,7 +28,7 @@ REGISTRY_COLUMNS: dict[str, tuple[str, ...]] = {
                          "last_published", "funding_eur", "sums", "start", "end", "periods", "lead_id",
                          "lead", "n_partners", "n_documents", "doc_ids", "names", "evidence"),
     "registry_institutions": ("institution_id", "name", "acronym", "city", "type", "leads", "partner_of",
-                              "n_documents", "doc_ids", "names"),
+                              "n_documents", "doc_ids", "names", "evidence"),
     "registry_links": ("centre_id", "institution_id", "role", "doc_id", "start_char", "end_char", "rule"),
 }
 # Every table a run writes.

@@ -18,28 +18,28 @@ __all__ = ["Collector", "build_registry"]
 def build_registry(rows: dict[str, list[dict]], *, rules_dir=None,
                    known: Knowledge | None = None) -> dict[str, list[dict]]:
     """The registry tables from the rows of every document (Collector.rows)."""
-    from . import centres as C
-    from . import institutions as I
+    from . import centres, institutions
     from .keys import Keyer
 
     known = known or knowledge(str(rules_dir) if rules_dir else None)
     keyer = Keyer(known.abbreviations, known.dropped)
     published = {r["doc_id"]: r["published"] for r in rows["documents"]}
-    centres = C.merge_centres(rows["centres"], keyer)
-    C.attach_facts(centres, rows["funding"], rows["periods"])
-    where = C.index(centres)
-    institutions = I.merge_institutions(I.sightings(rows, known), keyer)
+    merged_centres = centres.merge_centres(rows["centres"], keyer)
+    centres.attach_facts(merged_centres, rows["funding"], rows["periods"])
+    where = centres.index(merged_centres)
+    merged_institutions = institutions.merge_institutions(institutions.sightings(rows, known), keyer)
 
     def centre_of(sighting: dict) -> str:
         return where.get((sighting["doc_id"], sighting["centre"]), "") if sighting["centre"] else ""
 
-    links = _links(institutions, centre_of)
-    inst_rows = [I.institution_row(i, keyer, known, published, centre_of) for i in institutions]
+    links = _links(merged_institutions, centre_of)
+    inst_rows = [institutions.institution_row(i, keyer, known, published, centre_of) for i in merged_institutions]
     names = {r["institution_id"]: r["name"] for r in inst_rows}
     by_centre: dict[str, set] = {}
     for link in links:
         by_centre.setdefault(link["centre_id"], set()).add((link["institution_id"], link["role"], link["doc_id"]))
-    centre_rows = [C.centre_row(c, known, published, by_centre.get(c.id, set()), names) for c in centres]
+    centre_rows = [centres.centre_row(c, known, published, by_centre.get(c.id, set()), names)
+                   for c in merged_centres]
     return {"registry_centres": centre_rows, "registry_institutions": inst_rows, "registry_links": links}
 
 

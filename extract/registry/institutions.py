@@ -13,7 +13,7 @@ from .entries import institution_entry
 from .keys import Keyer, stable_id, words
 from .knowledge import Knowledge, ministry_period
 from .merge import cluster
-from .pick import joined, most_common
+from .pick import joined, most_common, span
 
 LEAD_FROM_CENTRE = "registry.centre_lead"  # rule of a link taken from centres.lead_partner
 
@@ -124,4 +124,5 @@ def institution_row(inst: Institution, keyer: Keyer, knowledge: Knowledge, publi
         "leads": joined(c for role, c in roles if role == "lead"),
         "partner_of": joined(c for role, c in roles if role and role != "lead"),
         "n_documents": len(docs), "doc_ids": "; ".join(docs), "names": "; ".join(names),
+        "evidence": joined(span(s) for s in seen),
     }

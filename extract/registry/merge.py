@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 FUZZY_MIN = 94        # rapidfuzz ratio of two keys (joined words) that may be one name
 FUZZY_WORD_MIN = 75   # ratio of two words that differ between them
@@ -136,11 +136,14 @@ def _join_spelling_variants(items: list[Entry], union: Union) -> None:
         if not e.bare:
             blocks[e.city].append(i)
     for members in blocks.values():
-        joined = {i: "".join(items[i].core) for i in members}
+        joined = ["".join(items[i].core) for i in members]
         for n, i in enumerate(members):
-            for j in members[n + 1:]:
-                if union.find(i) != union.find(j) and similar(items[i].core, items[j].core,
-                                                              joined[i], joined[j]):
+            # rapidfuzz's C loop finds the candidates; `similar` checks them word for word
+            for _, _, m in process.extract(joined[n], joined, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN,
+                                           limit=None):
+                j = members[m]
+                if m > n and union.find(i) != union.find(j) and similar(items[i].core, items[j].core,
+                                                                        joined[n], joined[m]):
                     union.join(i, j)
 
 

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .tables import COLUMNS, OUTPUT_COLUMNS, unneutralise
+from .tables import COLUMNS, OUTPUT_COLUMNS
 
 _STATUS, _ERROR = COLUMNS["documents"].index("status"), COLUMNS["documents"].index("error")
 
@@ -238,4 +238,4 @@ def _count(summary: RunSummary, document, row: list) -> None:
         summary.n_skipped += 1
     else:
         summary.n_error += 1
-        summary.failures.append((document.doc_id, unneutralise(row[_ERROR])))
+        summary.failures.append((document.doc_id, row[_ERROR] or ""))

@@ -22,6 +22,7 @@ _ENDING = re.compile(r"(?<=[a-z]{4})(?:en|em|er|es|e|n|s)$")
 _PAREN = re.compile(r"\s*\(([^()]{2,12})\)")
 
 
+@lru_cache(maxsize=65536)  # a corpus repeats its names: fold each spelling once
 def fold(text: str) -> str:
     """Lower case without umlauts and accents; "e.V." becomes the word "ev"."""
     text = _EV.sub(" ev ", text).casefold().translate(_UMLAUTS)
@@ -57,6 +58,7 @@ class Keyer:
         self._abbr = abbreviations
         alternatives = "|".join(re.escape(a) for a in sorted(abbreviations, key=len, reverse=True))
         self._abbr_re = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if abbreviations else None
+        self._tokens: dict[str, tuple[str, ...]] = {}  # a corpus repeats its names
 
     def expand(self, name: str) -> str:
         if self._abbr_re is None:
@@ -65,7 +67,10 @@ class Keyer:
 
     def tokens(self, name: str) -> tuple[str, ...]:
         """The stemmed words of a name that count for comparison."""
-        return tuple(stem(w) for w in words(self.expand(name)) if w not in self.dropped)
+        found = self._tokens.get(name)
+        if found is None:
+            found = self._tokens[name] = tuple(stem(w) for w in words(self.expand(name)) if w not in self.dropped)
+        return found
 
     def key(self, name: str) -> str:
         return " ".join(self.tokens(name))

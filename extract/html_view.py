@@ -14,7 +14,6 @@ from .show import SUMMARY_COLUMNS, View, merge_ranges
 COLOURS = {"CENTRE": "#fdba74", "CITY": "#86efac", "STATE": "#d9f99d", "MINISTRY": "#93c5fd",
            "ORG": "#c4b5fd", "MONEY": "#fde047", "DATE": "#f9a8d4", "PERIOD": "#fda4af",
            "PERSON": "#67e8f9"}
-_DEFAULT_COLOUR = "#e5e7eb"
 
 # Short headers keep the narrow facts column readable.
 HEADERS = {"funding_eur": "funding", "lead_partner": "lead", "amount_eur": "amount",

@@ -11,8 +11,6 @@ from .tables import COLUMNS, OUTPUT_COLUMNS
 
 _STATUS, _ERROR = COLUMNS["documents"].index("status"), COLUMNS["documents"].index("error")
 
-# spaCy refuses texts above nlp.max_length; longer ones are processed in pieces.
-MAX_PIECE = 200_000
 # --jobs 0 starts workers only for a corpus of at least this many documents.
 AUTO_MIN_DOCS = 64
 # --doc-timeout: seconds one document may take (~0.01 s is usual, a 30 MB text ~40 s).

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from extract.components.centres import Centres, _Context, city_adjective_stems, normalize_name, singular
+from extract.components.centres import Centres, Context, city_adjective_stems, normalize_name, singular
 from extract.model import Mention
 
 CITIES = ("Kassel", "Fulda", "Gießen", "Marburg", "Darmstadt", "Koblenz", "Trier", "Halle", "Potsdam")
@@ -27,7 +27,7 @@ def run(centres, text):
             for m in re.finditer(rf"(?<![\w-]){name}(?![\w-])", text):
                 mentions.append(Mention(label, m.start(), m.end(), name, "test", name, {}))
     cities = sorted((m for m in mentions if m.label == "CITY"), key=lambda m: m.start)
-    ctx = _Context(text, cities, [m for m in mentions if m.label == "STATE"], centres.places)
+    ctx = Context(text, cities, [m for m in mentions if m.label == "STATE"], centres.places)
     found = centres.find(text, ctx)
     for m in found:
         assert text[m.start:m.end] == m.text

@@ -5,14 +5,14 @@ import re
 
 import pytest
 
-from extract.components.institutions import find_institutions, load_tables
+from extract.components.institutions import find_institutions, load_lexicon
 from extract.model import Mention
 from extract.normalize import names as nm
 
 
 @pytest.fixture(scope="module")
 def tables():
-    return load_tables(None)
+    return load_lexicon(None)
 
 
 def city(text, name, label="CITY"):

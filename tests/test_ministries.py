@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.components.ministries import find_ministries, load_tables
+from extract.components.ministries import find_ministries, load_lexicon
 from extract.normalize import ministries as norm
 
 from .conftest import CORPUS
@@ -11,7 +11,7 @@ from .conftest import CORPUS
 
 @pytest.fixture(scope="module")
 def tables():
-    return load_tables(None)
+    return load_lexicon(None)
 
 
 def found(tables, text, published=None):

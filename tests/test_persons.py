@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from extract.components.persons import find_persons, load_tables
+from extract.components.persons import find_persons, load_lexicon
 from extract.model import Mention
 from extract.normalize import names as nm
 
 
 @pytest.fixture(scope="module")
 def tables():
-    return load_tables(None)
+    return load_lexicon(None)
 
 
 def persons(tables, text, mentions=()):

@@ -171,7 +171,8 @@ class _Spy(RuleSet):
         while frame is not None:
             module = frame.f_globals.get("__name__", "")
             if module.startswith(("extract.components.", "extract.registry.")):
-                name = "registry" if module.startswith("extract.registry.") else module.rsplit(".", 1)[1]
+                # the component of a module or of a package; the registry reads as one
+                name = "registry" if module.startswith("extract.registry.") else module.split(".")[2]
                 self.asked.setdefault(name, set()).add(what)
                 self.labels.setdefault((name, what), set()).update(labels)
                 return
@@ -191,7 +192,7 @@ class _Spy(RuleSet):
 
 
 def test_each_component_reads_exactly_the_files_it_declares(tmp_path, monkeypatch):
-    import extract.components as components
+    import extract.components  # noqa: F401  (imports every component module)
     from extract import rules as rules_module
     from extract.io import iter_corpus
     from extract.pipeline import analyse, build_nlp
@@ -204,7 +205,9 @@ def test_each_component_reads_exactly_the_files_it_declares(tmp_path, monkeypatc
     spy = _Spy(root=loaded.root, patterns=loaded.patterns, gazetteers=loaded.gazetteers, lists=loaded.lists,
                list_sources=loaded.list_sources)
     spy.asked, spy.labels = {}, {}
-    for module in (rules_module, *vars(components).values()):
+    # every module of the components, those inside a component's package too
+    modules = [m for name, m in sys.modules.items() if name.startswith("extract.components.")]
+    for module in (rules_module, *modules):
         if inspect.ismodule(module) and hasattr(module, "cached_rules"):
             monkeypatch.setattr(module, "cached_rules", lambda root=None: spy)
     # a rules folder of its own, so that no cache built from the real RuleSet answers

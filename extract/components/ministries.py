@@ -56,7 +56,9 @@ def _adjective_forms(stem: str) -> list[str]:
 
 
 @dataclass
-class Tables:
+class MinistryLexicon:
+    """The ministries with their validity, their aliases and acronyms, the names, adjectives
+    and cities of the Länder, and the patterns built from them that the ministry scan reads."""
     ministries: list
     by_id: dict
     stems: dict          # "Wirtschafts" -> (alias id, "wirtschaft")
@@ -75,7 +77,7 @@ class Tables:
 
 
 @lru_cache(maxsize=4)
-def load_tables(rules_dir: str | None) -> Tables:
+def load_lexicon(rules_dir: str | None) -> MinistryLexicon:
     rules = cached_rules(rules_dir or None)
     land_of, names, adjectives, cities = {}, [], [], []
     for row in rules.gazetteer("ministry_states"):
@@ -151,7 +153,7 @@ def load_tables(rules_dir: str | None) -> Tables:
     ellipsis = re.compile(rf"{_WS}(?:(?:beziehungsweise|bzw\.|oder){_WS}(?:für{_WS})?|(?:sowie|und){_WS}"
                           rf"(?:dem{_WS}|des{_WS})?für{_WS})(?P<rest>{word}(?:{sep}{word})*)(?!\w)")
     lower_q = {a for a in adjectives if a[0].islower()} | {n + "s" for n in names}
-    return Tables(ministries, by_id, stems, fixed, acronyms, all_acronyms, land_of, lower_q,
+    return MinistryLexicon(ministries, by_id, stems, fixed, acronyms, all_acronyms, land_of, lower_q,
                   set(cities), main, pre, suffix, votes, land_tokens, ellipsis)
 
 
@@ -178,10 +180,10 @@ class MinistriesComponent:
 
     def __call__(self, doc):
         text = doc._.text if doc._.text is not None else doc.text
-        tables = load_tables(self.rules_dir)
+        lex = load_lexicon(self.rules_dir)
         mentions = doc._.mentions if doc._.mentions is not None else []
         doc._.mentions = mentions
-        for hit in find_ministries(text, tables, published=doc._.published, undated=self.undated,
+        for hit in find_ministries(text, lex, published=doc._.published, undated=self.undated,
                                    places=[m for m in mentions if m.label in ("CITY", "STATE")]):
             mentions.append(_mention(text, hit))
         return doc
@@ -200,18 +202,18 @@ def _mention(text: str, hit: _Hit) -> Mention:
 class _Context:
     """The document's dominant Land, computed on first need."""
 
-    def __init__(self, text, tables, places):
-        self.text, self.tables, self.places = text, tables, places
+    def __init__(self, text, lex, places):
+        self.text, self.lex, self.places = text, lex, places
         self._state = False
 
     @property
     def state(self):
         if self._state is False:
             votes: dict[str, int] = {}
-            for m in self.tables.votes.finditer(self.text):
-                land = self.tables.land_of.get(m.group(0))
+            for m in self.lex.votes.finditer(self.text):
+                land = self.lex.land_of.get(m.group(0))
                 if land:   # a Land's own name or adjective weighs more than one of its cities
-                    votes[land] = votes.get(land, 0) + (1 if m.group(0) in self.tables.cities else 2)
+                    votes[land] = votes.get(land, 0) + (1 if m.group(0) in self.lex.cities else 2)
             for p in self.places:
                 land = (p.attrs or {}).get("state") or (p.normalized if p.label == "STATE" else "")
                 if land:
@@ -220,126 +222,126 @@ class _Context:
         return self._state
 
 
-def find_ministries(text: str, tables: Tables, *, published: str | None = None, undated: str = UNDATED,
+def find_ministries(text: str, lex: MinistryLexicon, *, published: str | None = None, undated: str = UNDATED,
                     places=()) -> list[_Hit]:
     """Ministry hits in `text`, resolved at the reference date (see norm.reference_date)."""
     date = None  # most texts name no ministry: the reference date is read on the first match
-    ctx = _Context(text, tables, places)
+    ctx = _Context(text, lex, places)
     hits: list[_Hit] = []
     skip_until = -1
-    for m in tables.main.finditer(text):
+    for m in lex.main.finditer(text):
         if m.start() < skip_until:
             continue
         if date is None:
             date = norm.reference_date(text, published, undated)
-        hit = _resolve(m, text, tables, ctx, date)
+        hit = _resolve(m, text, lex, ctx, date)
         if hit is None:
             continue
         hits.append(hit)
         paren = _PAREN.match(text, hit.end)
-        if paren and hit.ministry is not None and _is_acronym(paren.group("a"), hit, tables):
+        if paren and hit.ministry is not None and _is_acronym(paren.group("a"), hit, lex):
             ministry = hit.ministry
             if isinstance(ministry, dict) and not ministry["acronym"]:
                 ministry = dict(ministry, acronym=paren.group("a"))
                 hit.ministry = ministry
             elif not isinstance(ministry, dict):
-                ministry = hit.ministry = _stated(ministry, paren.group("a"), tables, date)
+                ministry = hit.ministry = _stated(ministry, paren.group("a"), lex, date)
             hits.append(_Hit(paren.start("a"), paren.end("a"), "ministries.paren_acronym", ministry))
             skip_until = paren.end()
         elif hit.rule == "ministries.name" and not isinstance(hit.ministry, dict):
-            other = _elliptic(text, hit, tables, date)
+            other = _elliptic(text, hit, lex, date)
             if other:
                 hits.append(other)
                 skip_until = other.end
     if hits:
-        _resolve_bare(hits, tables, ctx, date)
+        _resolve_bare(hits, lex, ctx, date)
     return [h for h in hits if h.ministry is not None]
 
 
-def _elliptic(text: str, hit: _Hit, tables: Tables, date: str) -> _Hit | None:
+def _elliptic(text: str, hit: _Hit, lex: MinistryLexicon, date: str) -> _Hit | None:
     """A second ministry named by its portfolio alone right after a first one, same head and Land."""
-    m = tables.ellipsis.match(text, hit.end)
+    m = lex.ellipsis.match(text, hit.end)
     if not m:
         return None
     first = hit.ministry
-    tokens = norm.name_tokens(m.group("rest"), tables.land_tokens)
-    other = norm.resolve_name(tables.ministries, first.head, tokens, state=first.state or None, date=date,
+    tokens = norm.name_tokens(m.group("rest"), lex.land_tokens)
+    other = norm.resolve_name(lex.ministries, first.head, tokens, state=first.state or None, date=date,
                               federal_ok=first.level == "federal")
     if other is None or other.id == first.id or other.level != first.level or other.state != first.state:
         return None
     return _Hit(m.start("rest"), m.end("rest"), "ministries.elliptic_name", other)
 
 
-def _stated(ministry, acronym: str, tables: Tables, date: str):
+def _stated(ministry, acronym: str, lex: MinistryLexicon, date: str):
     """The ministry of the name and acronym the text states together: "Bundesministerium für
     Wirtschaft und Energie (BMWi)" is the BMWi even where the date points to the later BMWE
     of the same name. An acronym of no ministry of that portfolio changes nothing."""
     if acronym == ministry.acronym:
         return ministry
-    pool = [m for m in tables.ministries if m.acronym == acronym and m.level == ministry.level
+    pool = [m for m in lex.ministries if m.acronym == acronym and m.level == ministry.level
             and m.state == ministry.state and m.tokens & ministry.tokens]
     return norm.pick(pool, date, key=lambda m: len(m.tokens ^ ministry.tokens)) or ministry
 
 
-def _is_acronym(a: str, hit: _Hit, tables: Tables) -> bool:
+def _is_acronym(a: str, hit: _Hit, lex: MinistryLexicon) -> bool:
     own = hit.ministry["acronym"] if isinstance(hit.ministry, dict) else hit.ministry.acronym
-    return a == own or a in tables.all_acronyms or sum(c.isupper() for c in a) >= 2
+    return a == own or a in lex.all_acronyms or sum(c.isupper() for c in a) >= 2
 
 
-def _qualifier(m, text, tables):
+def _qualifier(m, text, lex):
     """(Land, start of span, says Bund) from the words around a match."""
     start, land = m.start(), None
-    before = tables.pre.search(text, max(0, start - 45), start)
+    before = lex.pre.search(text, max(0, start - 45), start)
     if before:
         word = before.group("adj") or before.group("hy")
-        land = tables.land_of.get(word)
-        if before.group("hy") or (word[0].isupper() and word not in tables.lower_qualifiers):
+        land = lex.land_of.get(word)
+        if before.group("hy") or (word[0].isupper() and word not in lex.lower_qualifiers):
             start = before.start()
     return land, start
 
 
-def _resolve(m, text, tables: Tables, ctx: _Context, date: str) -> _Hit | None:
+def _resolve(m, text, lex: MinistryLexicon, ctx: _Context, date: str) -> _Hit | None:
     if m.group("acr"):
         acr = m.group("acr")
-        if acr not in tables.acronyms:
+        if acr not in lex.acronyms:
             return None
-        if acr not in tables.all_acronyms:
-            acr = next(a for a in tables.all_acronyms if a.upper() == acr)
-        ministry = norm.resolve_acronym(tables.ministries, acr, state=ctx.state, date=date)
+        if acr not in lex.all_acronyms:
+            acr = next(a for a in lex.all_acronyms if a.upper() == acr)
+        ministry = norm.resolve_acronym(lex.ministries, acr, state=ctx.state, date=date)
         return _Hit(m.start(), m.end(), "ministries.acronym", ministry) if ministry else None
-    land, start = _qualifier(m, text, tables)
+    land, start = _qualifier(m, text, lex)
     end = m.end()
-    suf = tables.suffix.match(text, end)
+    suf = lex.suffix.match(text, end)
     bund = False
-    if suf and suf.group("prep") and tables.land_of.get(suf.group("land")) in norm.CITY_STATES:
+    if suf and suf.group("prep") and lex.land_of.get(suf.group("land")) in norm.CITY_STATES:
         suf = None     # "in Berlin" says where a ministry sits, mostly a federal one
     if suf:
         bund = bool(suf.group("bund"))
-        land = land or (tables.land_of.get(suf.group("land")) if suf.group("land") else None) or (
+        land = land or (lex.land_of.get(suf.group("land")) if suf.group("land") else None) or (
             "Nordrhein-Westfalen" if suf.group("paren") else None)
     if m.group("fixed"):
-        alias_id, target = tables.fixed[m.group("fixed")]
+        alias_id, target = lex.fixed[m.group("fixed")]
         if "@" in target:
             dept, state = target.split("@")
-            ministry = norm.resolve_department(tables.ministries, dept, level="state", state=state, date=date)
+            ministry = norm.resolve_department(lex.ministries, dept, level="state", state=state, date=date)
         else:
-            ministry = tables.by_id.get(target)
+            ministry = lex.by_id.get(target)
         return _Hit(start, m.end(), alias_id, ministry) if ministry else None
     if m.group("name"):
-        return _resolve_name(m, text, tables, ctx, date, land, start, suf, bund)
+        return _resolve_name(m, text, lex, ctx, date, land, start, suf, bund)
     # a short form "<Stem>ministerium"
     stem = m.group("st0") or m.group("st1") or m.group("st2")   # "Wirtschafts- und Energie...": the first
-    rule, dept = tables.stems.get(stem) or tables.stems[stem[0].upper() + stem[1:]]
+    rule, dept = lex.stems.get(stem) or lex.stems[stem[0].upper() + stem[1:]]
     sb = m.group("sb")
     if sb == "Bundes" or bund:
-        ministry = norm.resolve_department(tables.ministries, dept, level="federal", state=None, date=date)
+        ministry = norm.resolve_department(lex.ministries, dept, level="federal", state=None, date=date)
         return _Hit(start, end, rule, ministry) if ministry else None
     if land and suf and suf.group("land"):
         end = suf.end()
     return _Hit(start, end, rule, None, department=dept, state_only=sb == "Landes", state=land)
 
 
-def _resolve_name(m, text, tables, ctx, date, land, start, suf, bund) -> _Hit | None:
+def _resolve_name(m, text, lex, ctx, date, land, start, suf, bund) -> _Hit | None:
     head_text = m.group("nh")
     head = norm.fold(norm.nominative(head_text))
     rest_start = m.start("rest")
@@ -347,16 +349,16 @@ def _resolve_name(m, text, tables, ctx, date, land, start, suf, bund) -> _Hit | 
     federal = head == "bundesministerium" or bund
     state = None if federal else (land or ctx.state)
     while True:
-        tokens = norm.name_tokens(rest, tables.land_tokens)
+        tokens = norm.name_tokens(rest, lex.land_tokens)
         as_head = "bundesministerium" if federal and head == "ministerium" else head
-        ministry = norm.resolve_name(tables.ministries, as_head, tokens, state=state, date=date,
+        ministry = norm.resolve_name(lex.ministries, as_head, tokens, state=state, date=date,
                                      federal_ok=not land)
         if ministry or not _TRAILING_ITEM.search(rest):
             break
         rest = _TRAILING_ITEM.sub("", rest)   # drop a trailing "und X"
     end = rest_start + len(rest)
     if ministry is not None and suf and suf.group("land") and end == m.end() and not federal and (
-            tables.land_of.get(suf.group("land")) == ministry.state):
+            lex.land_of.get(suf.group("land")) == ministry.state):
         end = suf.end()     # "... des Landes Sachsen-Anhalt" belongs to the name
     if ministry is None:
         end = m.end()       # a name missing from the table is kept as written, whole
@@ -373,7 +375,7 @@ def _resolve_name(m, text, tables, ctx, date, land, start, suf, bund) -> _Hit | 
     return _Hit(start, end, "ministries.name", ministry)
 
 
-def _resolve_bare(hits: list[_Hit], tables: Tables, ctx: _Context, date: str) -> None:
+def _resolve_bare(hits: list[_Hit], lex: MinistryLexicon, ctx: _Context, date: str) -> None:
     """Short forms of a Land ("Thüringer Wirtschaftsministerium") or bare ("das
     Wirtschaftsministerium"): the nearest ministry of that portfolio (and Land) the document
     names in full, else the one of the Land (the document's Land for a bare form), else the Bund."""
@@ -390,15 +392,15 @@ def _resolve_bare(hits: list[_Hit], tables: Tables, ctx: _Context, date: str) ->
             hit.ministry = (before[-1] if before else same[0]).ministry
             continue
         if hit.state:
-            hit.ministry = norm.resolve_department(tables.ministries, dept, level="state",
+            hit.ministry = norm.resolve_department(lex.ministries, dept, level="state",
                                                    state=hit.state, date=date)
             continue
         state = ctx.state
         if state and state not in norm.CITY_STATES:
-            hit.ministry = norm.resolve_department(tables.ministries, dept, level="state", state=state,
+            hit.ministry = norm.resolve_department(lex.ministries, dept, level="state", state=state,
                                                    date=date)
         if hit.ministry is None and not hit.state_only:
-            hit.ministry = norm.resolve_department(tables.ministries, dept, level="federal", state=None,
+            hit.ministry = norm.resolve_department(lex.ministries, dept, level="federal", state=None,
                                                    date=date)
 
 

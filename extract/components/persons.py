@@ -39,11 +39,12 @@ _IN_FORCE = re.compile(r"(?:\bin|\baußer)\s$")
 # look-arounds of a bare surname, for names.find_literals
 _NO_WORD_BEFORE = re.compile(r"(?<![\w-])")
 _NO_WORD_AFTER = re.compile(r"(?![\w-])")
-_TERMINATORS = ",.;:)!?\n\"“”"
 
 
 @dataclass
-class Tables:
+class PersonLexicon:
+    """First names, words that are no surname, role endings and the PERSON rules (apposition,
+    role, title, photo credit) that the person scan reads."""
     first: frozenset
     not_surname: frozenset
     role_suffixes: tuple           # lower-case endings of role words
@@ -62,7 +63,7 @@ class Tables:
 
 
 @lru_cache(maxsize=4)
-def load_tables(rules_dir: str | None) -> Tables:
+def load_lexicon(rules_dir: str | None) -> PersonLexicon:
     rules = cached_rules(rules_dir or None)
     first = frozenset(rules.word_list("first_names"))
     suffixes, stop = [], set()
@@ -86,7 +87,7 @@ def load_tables(rules_dir: str | None) -> Tables:
     ini = by_kind.get("credit_initials")
     initials = (ini.compile(), ini.id) if ini else None
     caption = by_kind["caption"].compile() if "caption" in by_kind else None
-    return Tables(first, frozenset(stop), tuple(suffixes), apposition, role_comma, title, credit, initials,
+    return PersonLexicon(first, frozenset(stop), tuple(suffixes), apposition, role_comma, title, credit, initials,
                   caption)
 
 
@@ -103,7 +104,7 @@ class Persons:
 
     def __call__(self, doc):
         mentions = doc._.mentions
-        mentions.extend(find_persons(doc._.text, load_tables(self.rules_dir), mentions))
+        mentions.extend(find_persons(doc._.text, load_lexicon(self.rules_dir), mentions))
         return doc
 
 
@@ -111,12 +112,12 @@ def _is_first(word: str, first: frozenset) -> bool:
     return all(part in first for part in word.split("-")) if word[:1].isupper() else False
 
 
-def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
+def find_persons(text: str, lex: PersonLexicon, mentions=()) -> list[Mention]:
     """PERSON mentions of `text`; earlier ORG/MINISTRY/CENTRE mentions are never person names."""
     taken = _Spans(sorted(((m.start, m.end, m) for m in mentions if m.label in ("ORG", "MINISTRY", "CENTRE")),
                           key=lambda t: (t[0], -t[1])))
     out: list[Mention] = []
-    first = tables.first
+    first = lex.first
     for m in _SEQ.finditer(text):
         # a person needs a known first name before the last word; most sequences have none
         words = None
@@ -124,26 +125,26 @@ def find_persons(text: str, tables: Tables, mentions=()) -> list[Mention]:
             # an unlisted first name counts right after a role word: "Oberbürgermeister Melf Grantz"
             words = [(w.group(0), m.start() + w.start(), m.start() + w.end())
                      for w in _WORDS.finditer(m.group(0))]
-            found = _role_led(text, words, tables)
+            found = _role_led(text, words, lex)
             if found and not taken.overlaps(found[0], found[1]):
-                out.append(_mention(text, *found, tables, taken))
+                out.append(_mention(text, *found, lex, taken))
             continue
         words = [(w.group(0), m.start() + w.start(), m.start() + w.end())
                  for w in _WORDS.finditer(m.group(0))]
         i = 0
         while i < len(words) - 1:
-            found = _person_at(words, i, tables)
+            found = _person_at(words, i, lex)
             if found is None:
                 i += 1
                 continue
             start, end, name, nxt = found
             # inside an institution's name, or right after it ("Hochschule Nürnberg Georg Simon Ohm")
-            if not any((s < end and start < e) or _continues(text, e, start, tables)
+            if not any((s < end and start < e) or _continues(text, e, start, lex)
                        for s, e, _ in taken.near(start, end, reach=_CONTINUES_REACH)):
-                out.append(_mention(text, start, end, name, tables, taken))
+                out.append(_mention(text, start, end, name, lex, taken))
             i = nxt
-    out += _credit_initials(text, tables, out)
-    out += _surname_refs(text, tables, out, taken)
+    out += _credit_initials(text, lex, out)
+    out += _surname_refs(text, lex, out, taken)
     return sorted(out, key=lambda p: p.start)
 
 
@@ -172,21 +173,21 @@ class _Spans:
         return any(s < end and start < e for s, e, _ in self.near(start, end))
 
 
-def _continues(text: str, org_end: int, start: int, tables: Tables) -> bool:
+def _continues(text: str, org_end: int, start: int, lex: PersonLexicon) -> bool:
     """True when only capitalised non-role words stand between an institution and a name, so the
     name belongs to the institution's ("Technische Hochschule Nürnberg Georg Simon Ohm")."""
     if not 0 <= start - org_end <= _CONTINUES_REACH or not _NAME_GAP.fullmatch(text, org_end, start):
         return False
-    return not any(tables.is_role(w) for w in text[org_end:start].split())
+    return not any(lex.is_role(w) for w in text[org_end:start].split())
 
 
-def _role_led(text: str, words, tables: Tables):
+def _role_led(text: str, words, lex: PersonLexicon):
     """(start, end, name) of "Role Firstname Surname" when the first name is not in our list:
     the role word opens the sequence of capitalised words or stands right before it."""
     before = text[max(0, words[0][1] - 40):words[0][1]].split() if words else []
-    if before and tables.is_role(before[-1]):
+    if before and lex.is_role(before[-1]):
         i = 0
-    elif len(words) >= 3 and tables.is_role(words[0][0]):
+    elif len(words) >= 3 and lex.is_role(words[0][0]):
         i = 1
     else:
         return None
@@ -194,55 +195,55 @@ def _role_led(text: str, words, tables: Tables):
         return None
     (first, start, _), (surname, _, end) = words[i], words[i + 1]
     if (not first[0].isupper() or not surname[0].isupper() or surname.isupper() or first.isupper()
-            or surname in tables.not_surname or first in tables.not_surname
+            or surname in lex.not_surname or first in lex.not_surname
             or surname.lower().endswith(_NOT_SURNAME_END) or not surname[-1].isalpha()):
         return None
     return start, end, f"{first} {surname}"
 
 
-def _person_at(words, i: int, tables: Tables):
+def _person_at(words, i: int, lex: PersonLexicon):
     """(start, end, normalized name, next index) of a person whose first name is words[i]."""
-    if not _is_first(words[i][0], tables.first):
+    if not _is_first(words[i][0], lex.first):
         return None
     j = i
-    while j + 2 < len(words) and _is_first(words[j + 1][0], tables.first) and words[j + 2][0][0].isupper():
+    while j + 2 < len(words) and _is_first(words[j + 1][0], lex.first) and words[j + 2][0][0].isupper():
         j += 1
     k = j + 1
     while k < len(words) - 1 and words[k][0] in _PARTICLES:
         k += 1
     surname = words[k][0]
-    if (not surname[0].isupper() or surname in tables.not_surname or surname.isupper()
-            or surname.lower().endswith(_NOT_SURNAME_END) or words[i][0] in tables.not_surname):
+    if (not surname[0].isupper() or surname in lex.not_surname or surname.isupper()
+            or surname.lower().endswith(_NOT_SURNAME_END) or words[i][0] in lex.not_surname):
         return None
     name = " ".join(w for w, _, _ in words[i:k + 1])
     return words[i][1], words[k][2], name, k + 1
 
 
-def _mention(text: str, start: int, end: int, name: str, tables: Tables, taken) -> Mention:
+def _mention(text: str, start: int, end: int, name: str, lex: PersonLexicon, taken) -> Mention:
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 160):start]
-    t = tables.title.search(before)
+    t = lex.title.search(before)
     span_start = start
     if t and t.group("t"):
         span_start = start - len(t.group("t"))
         before = before[: len(before) - len(t.group("t"))]
     attrs: dict = {"role": None, "organisation": None}
-    if tables.credit and tables.credit.search(before) and not (
-            tables.caption and tables.caption.match(text, end)):
+    if lex.credit and lex.credit.search(before) and not (
+            lex.caption and lex.caption.match(text, end)):
         attrs.update(role="Fotograf", credit=True)
         return Mention("PERSON", span_start, end, text[span_start:end], "person.credit", name, attrs)
     role_span = None
-    r = _role_before(before, tables)
+    r = _role_before(before, lex)
     if r:
         attrs["role"] = r
     else:
-        a = tables.apposition.match(text, end)
+        a = lex.apposition.match(text, end)
         if a and a.end("role") - a.start("role") > 2:
             attrs["role"] = _clean_role(a.group("role"))
             role_span = (a.start("role"), a.end("role"))
         else:
             # role_comma ends in "," and spaces: skip its costly search everywhere else
-            c = tables.role_comma.search(before) if before.rstrip().endswith(",") else None
+            c = lex.role_comma.search(before) if before.rstrip().endswith(",") else None
             if c:
                 attrs["role"] = " ".join(c.group("role").split())
                 off = start - len(before)
@@ -256,10 +257,10 @@ def _clean_role(role: str) -> str:
     return role if role.endswith(("V.", "e. V.")) else role.rstrip(".")
 
 
-def _role_before(before: str, tables: Tables) -> str | None:
+def _role_before(before: str, lex: PersonLexicon) -> str | None:
     """A role word right before the name, with an adjective before it ("Parlamentarische")."""
     toks = before.split()
-    if not toks or not tables.is_role(toks[-1]):
+    if not toks or not lex.is_role(toks[-1]):
         return None
     role = toks[-1]
     if len(toks) > 1 and _ADJ.match(toks[-2]) and toks[-2].lower() not in _ARTICLES and toks[-2][0].isupper():
@@ -280,10 +281,10 @@ def _organisation(text: str, end: int, role_span, taken) -> str | None:
     return None
 
 
-def _credit_initials(text: str, tables: Tables, found: list[Mention]) -> list[Mention]:
-    if not tables.credit_initials:
+def _credit_initials(text: str, lex: PersonLexicon, found: list[Mention]) -> list[Mention]:
+    if not lex.credit_initials:
         return []
-    regex, rule_id = tables.credit_initials
+    regex, rule_id = lex.credit_initials
     out = []
     for m in regex.finditer(text):
         s, e = m.span("name")
@@ -294,7 +295,7 @@ def _credit_initials(text: str, tables: Tables, found: list[Mention]) -> list[Me
     return out
 
 
-def _surname_refs(text: str, tables: Tables, persons: list[Mention], taken) -> list[Mention]:
+def _surname_refs(text: str, lex: PersonLexicon, persons: list[Mention], taken) -> list[Mention]:
     """"Ude betonte", "so Scheuer", "Ministerin Kraft": the surname of a person named in full."""
     by_surname = {}
     for p in persons:
@@ -311,7 +312,7 @@ def _surname_refs(text: str, tables: Tables, persons: list[Mention], taken) -> l
         before = text[max(0, start - 40):start]
         if _IN_FORCE.search(before):      # "in Kraft", not Ms Kraft
             continue
-        role = _role_before(before.split("\n")[-1], tables)
+        role = _role_before(before.split("\n")[-1], lex)
         surname = text[start:end]
         out.append(Mention("PERSON", start, end, surname, "person.surname_ref",
                            by_surname[surname], {"role": role, "organisation": None}))

@@ -25,7 +25,6 @@ from ..scanner import Scanner
 _WINDOW = 40  # chars of context read before/after a match by the helper rules
 _TOP = 400  # "the top of the page", in chars
 _REACH = 60  # a match lies within this many chars of its anchor (rule key `anchor`, a regex)
-_AHEAD = ("kommenden", "nächsten", "folgenden")
 _START_REACH = 60  # chars between a start word and its date ("Der Startschuss ... fiel am 1. Mai 2012")
 _NEEDS_BASE = ("needs_base", "relative_year", "fallback")  # points read against the publication date
 

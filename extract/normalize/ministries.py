@@ -98,11 +98,6 @@ def iso_bounds(valid_from: str, valid_to: str) -> tuple[str, str]:
     return lo[:10], hi[:10]
 
 
-def valid_at(m: Ministry, date: str) -> bool:
-    lo, hi = iso_bounds(m.valid_from, m.valid_to)
-    return lo <= date <= hi
-
-
 @lru_cache(maxsize=8192)
 def _months(date: str) -> int:
     return int(date[:4]) * 12 + int(date[5:7] if date[5:7].isdigit() else 6)

@@ -1,4 +1,4 @@
-"""What extract_centres (components/centres.py) reads: CENTRE head rules (no kind; `value` is the
+"""What extract_centres (components/centres/) reads: CENTRE head rules (no kind; `value` is the
 head key that classifies the match), context rules by kind, the head list and the big places."""
 from .declare import ANY, SOME, Kind, PatternFile, Reads
 

@@ -1,4 +1,4 @@
-"""What extract_institutions (components/institutions.py) reads: head words, plurals of joined
+"""What extract_institutions (components/institutions/) reads: head words, plurals of joined
 names, company names, and at most one ORG rule of each kind."""
 from .declare import OPTIONAL, Kind, PatternFile, Reads
 

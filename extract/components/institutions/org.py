@@ -1,0 +1,69 @@
+"""An institution being read (Org: its span, head, kind, acronym, city and the evidence that it
+names one institution), and overlap tests over many of them."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+
+@dataclass
+class Org:
+    start: int
+    end: int
+    rule: str
+    kind: str
+    gender: str = "n"
+    head_start: int = 0
+    head_end: int = 0
+    inflection: str = ""
+    acronym: str | None = None
+    acronym_span: tuple | None = None
+    city: str | None = None
+    # "Zentrum" also heads funded centres and "Gesellschaft" society at large ("die digitale
+    # Gesellschaft"): an adjective or a prefix alone does not make them an institution
+    weak: bool = False
+    evidence: bool = False        # a complement, a place, an acronym or a legal form was found
+    genitive_of: Org | None = None
+    normalized: str = ""
+    proper_prefix: bool = False   # the words before the head are a person's name, not adjectives
+
+    def acronym_span_after(self, pos: int) -> bool:
+        """True when a "(ACR)" already closed the name before `pos`."""
+        return self.acronym_span is not None and self.acronym_span[0] > self.head_end
+
+
+def overlaps(org: Org, spans) -> bool:
+    return any(s < org.end and org.start < e for s, e in spans)
+
+
+class Spans:
+    """Character ranges merged and sorted, for overlap tests in O(log n): a text may hold
+    thousands of names."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlap(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1   # the last range opening before `end`
+        return i >= 0 and self.ends[i] > start
+
+
+def covered_by(orgs):
+    """A test whether a position lies inside one of `orgs`, by bisect (a text of many places and
+    institutions stays linear)."""
+    spans = sorted((o.start, o.end) for o in orgs)
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
+
+    def inside(pos: int) -> bool:
+        near = spans[bisect_left(starts, pos - longest):bisect_right(starts, pos)]
+        return any(s <= pos < e for s, e in near)
+
+    return inside

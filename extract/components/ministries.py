@@ -79,59 +79,11 @@ class MinistryLexicon:
 @lru_cache(maxsize=4)
 def load_lexicon(rules_dir: str | None) -> MinistryLexicon:
     rules = cached_rules(rules_dir or None)
-    land_of, names, adjectives, cities = {}, [], [], []
-    for row in rules.gazetteer("ministry_states"):
-        state = row.values["state"].strip()
-        for n in filter(None, row.values["names"].split("|")):
-            names += [n, n + "s"] if not n.endswith("s") and not n.isupper() else [n]
-            land_of[n] = land_of[n + "s"] = state
-        for stem in filter(None, (row.values.get("adjectives") or "").split("|")):
-            for form in _adjective_forms(stem):
-                adjectives.append(form)
-                land_of[form] = state
-        for c in filter(None, (row.values.get("cities") or "").split("|")):
-            cities.append(c)
-            land_of.setdefault(c, state)
+    land_of, names, adjectives, cities = _lands(rules.gazetteer("ministry_states"))
     land_tokens = frozenset(t for w in names + adjectives for t in norm.fold(w).split())
-
-    ministries = []
-    for row in rules.gazetteer("ministries"):
-        v = row.values
-        head, tokens = norm.split_name(v["name"].strip(), land_tokens)
-        ministries.append(norm.Ministry(
-            id=row.id, name=v["name"].strip(), acronym=(v.get("acronym") or "").strip(),
-            level=v["level"].strip(), state=(v.get("state") or "").strip(),
-            valid_from=(v.get("valid_from") or "").strip(), valid_to=(v.get("valid_to") or "").strip(),
-            departments=tuple(v["departments"].split()), head=head, tokens=tokens))
-    by_id = {m.id: m for m in ministries}
-
-    stems, fixed, blocked = {}, {}, set()
-    for row in rules.gazetteer("ministry_aliases"):
-        alias, kind, target = row.values["alias"].strip(), row.values["kind"].strip(), (
-            row.values.get("target") or "").strip()
-        if kind == "stem":
-            stems[alias] = (row.id, target)
-        elif kind == "name":
-            fixed[alias] = (row.id, target)
-        elif kind == "block":
-            blocked.add(alias)
-    for m in ministries:
-        if not m.head:   # names of another shape ("Auswärtiges Amt", "Finanzbehörde") match as written
-            fixed.setdefault(m.name, ("ministries.name", m.id))
-    all_acronyms = {m.acronym for m in ministries if m.acronym}
-    acronyms = {a for a in all_acronyms if a not in blocked and len(a) >= 3}
-    # "BMWI", "BMVG": federal acronyms are also written in capitals
-    acronyms |= {a.upper() for a in acronyms if a.startswith("BM") and a != a.upper()}
-
-    vocab = set(rules.word_list("ministry_words"))
-    for m in ministries:
-        match = norm._HEAD_RE.match(m.name)
-        if match:
-            for w in re.split(r"[\s,]+", match.group(2).split(" des Landes ")[0]):
-                w = w.rstrip("-")
-                if w and norm.fold(w) not in norm.NAME_STOP and norm.fold(w) not in land_tokens:
-                    vocab.add(w)
-    word = rf"(?:{_alt(vocab)})(?:-(?={_WS}und))?"
+    ministries = _ministries(rules.gazetteer("ministries"), land_tokens)
+    stems, fixed, acronyms, all_acronyms = _aliases(rules.gazetteer("ministry_aliases"), ministries)
+    word = rf"(?:{_alt(_vocabulary(rules.word_list('ministry_words'), ministries, land_tokens))})(?:-(?={_WS}und))?"
     sep = rf"(?:(?:{_WS})?,{_WS}|{_WS}(?:und|sowie){_WS}|{_WS})(?:(?:für|der|des){_WS})?"
     stem_forms = list(stems) + [s[0].lower() + s[1:] for s in stems]
     main = re.compile(          # the lookahead lets the scanner skip lower-case positions fast
@@ -153,8 +105,77 @@ def load_lexicon(rules_dir: str | None) -> MinistryLexicon:
     ellipsis = re.compile(rf"{_WS}(?:(?:beziehungsweise|bzw\.|oder){_WS}(?:für{_WS})?|(?:sowie|und){_WS}"
                           rf"(?:dem{_WS}|des{_WS})?für{_WS})(?P<rest>{word}(?:{sep}{word})*)(?!\w)")
     lower_q = {a for a in adjectives if a[0].islower()} | {n + "s" for n in names}
-    return MinistryLexicon(ministries, by_id, stems, fixed, acronyms, all_acronyms, land_of, lower_q,
-                  set(cities), main, pre, suffix, votes, land_tokens, ellipsis)
+    return MinistryLexicon(ministries, {m.id: m for m in ministries}, stems, fixed, acronyms, all_acronyms,
+                           land_of, lower_q, set(cities), main, pre, suffix, votes, land_tokens, ellipsis)
+
+
+def _lands(rows):
+    """(Land of each name, adjective form and city; the names with their genitives; the
+    adjective forms; the cities) from ministry_states.csv."""
+    land_of, names, adjectives, cities = {}, [], [], []
+    for row in rows:
+        state = row.values["state"].strip()
+        for n in filter(None, row.values["names"].split("|")):
+            names += [n, n + "s"] if not n.endswith("s") and not n.isupper() else [n]
+            land_of[n] = land_of[n + "s"] = state
+        for stem in filter(None, (row.values.get("adjectives") or "").split("|")):
+            for form in _adjective_forms(stem):
+                adjectives.append(form)
+                land_of[form] = state
+        for c in filter(None, (row.values.get("cities") or "").split("|")):
+            cities.append(c)
+            land_of.setdefault(c, state)
+    return land_of, names, adjectives, cities
+
+
+def _ministries(rows, land_tokens: frozenset) -> list[norm.Ministry]:
+    ministries = []
+    for row in rows:
+        v = row.values
+        head, tokens = norm.split_name(v["name"].strip(), land_tokens)
+        ministries.append(norm.Ministry(
+            id=row.id, name=v["name"].strip(), acronym=(v.get("acronym") or "").strip(),
+            level=v["level"].strip(), state=(v.get("state") or "").strip(),
+            valid_from=(v.get("valid_from") or "").strip(), valid_to=(v.get("valid_to") or "").strip(),
+            departments=tuple(v["departments"].split()), head=head, tokens=tokens))
+    return ministries
+
+
+def _aliases(rows, ministries: list[norm.Ministry]):
+    """(stems, fixed forms, acronyms that may stand alone, all acronyms) from ministry_aliases.csv
+    and the ministries."""
+    stems, fixed, blocked = {}, {}, set()
+    for row in rows:
+        alias, kind, target = row.values["alias"].strip(), row.values["kind"].strip(), (
+            row.values.get("target") or "").strip()
+        if kind == "stem":
+            stems[alias] = (row.id, target)
+        elif kind == "name":
+            fixed[alias] = (row.id, target)
+        elif kind == "block":
+            blocked.add(alias)
+    for m in ministries:
+        if not m.head:   # names of another shape ("Auswärtiges Amt", "Finanzbehörde") match as written
+            fixed.setdefault(m.name, ("ministries.name", m.id))
+    all_acronyms = {m.acronym for m in ministries if m.acronym}
+    acronyms = {a for a in all_acronyms if a not in blocked and len(a) >= 3}
+    # "BMWI", "BMVG": federal acronyms are also written in capitals
+    acronyms |= {a.upper() for a in acronyms if a.startswith("BM") and a != a.upper()}
+    return stems, fixed, acronyms, all_acronyms
+
+
+def _vocabulary(words: list[str], ministries: list[norm.Ministry], land_tokens: frozenset) -> set[str]:
+    """Words that may continue a ministry name: ministry_words.txt and the portfolio words of
+    the official names."""
+    vocab = set(words)
+    for m in ministries:
+        match = norm._HEAD_RE.match(m.name)
+        if match:
+            for w in re.split(r"[\s,]+", match.group(2).split(" des Landes ")[0]):
+                w = w.rstrip("-")
+                if w and norm.fold(w) not in norm.NAME_STOP and norm.fold(w) not in land_tokens:
+                    vocab.add(w)
+    return vocab
 
 
 @dataclass

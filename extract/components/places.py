@@ -85,9 +85,23 @@ class PlaceIndex:
         self.person_after = ctx["not_place_after"][1]
         self.word_after = ctx["not_place_after_word"][1]
         best: dict[str, Entry] = {}
-        states = rules.gazetteer("states")
-        state_names = {r.values["name"] for r in states}
-        city_states = {r.values["name"] for r in states if r.values.get("city_state")}
+        adjectives = self._offer_states(best, rules.gazetteer("states"))
+        self._offer_places(best, rules.gazetteer("places"), rules.gazetteer("states"))
+        for entry in best.values():
+            self.by_first.setdefault(_first_word(entry.alias), []).append(entry)
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e.alias))
+        # State adjectives are whole [\w-]+ runs. Their first letters (lower-cased) are
+        # searched with str.find, and only the runs that start there are looked up: a
+        # regex over every word, or a long alternation behind a lookbehind, is slower.
+        shortest = min((len(f) for f in adjectives), default=1)
+        self.adjective = re.compile(rf"[\w-]{{{shortest},}}")
+        self.adjective_heads = sorted({f[:shortest].lower() for f in adjectives})
+        self.adjectives = adjectives
+
+    def _offer_states(self, best: dict[str, Entry], states) -> dict[str, Place]:
+        """Offer the names and aliases of the Länder (a city-state by its aliases only); return
+        their adjective forms."""
         adjectives: dict[str, Place] = {}
         for row in states:
             v = row.values
@@ -99,7 +113,13 @@ class PlaceIndex:
             for stem in filter(None, (v.get("adjectives") or "").split("|")):
                 for form in adjective_forms(stem):
                     adjectives[form] = _with(place, form="adjective")
-        for row in rules.gazetteer("places"):
+        return adjectives
+
+    def _offer_places(self, best: dict[str, Entry], places, states) -> None:
+        """Offer every place by its name, aliases and (for big ones) genitives."""
+        state_names = {r.values["name"] for r in states}
+        city_states = {r.values["name"] for r in states if r.values.get("city_state")}
+        for row in places:
             v = row.values
             place = Place(row.id, "CITY", v["name"], int(v.get("population") or 0),
                           state=v.get("state") or "", country=v["country"])
@@ -113,17 +133,6 @@ class PlaceIndex:
                 needs = alias in self.stop or alias.rstrip("s") in self.stop or (
                     bare and place.population < MIN_BARE_POPULATION and place.country == "DE")
                 self._offer(best, Entry(alias, place, needs))
-        for entry in best.values():
-            self.by_first.setdefault(_first_word(entry.alias), []).append(entry)
-        for entries in self.by_first.values():
-            entries.sort(key=lambda e: -len(e.alias))
-        # State adjectives are whole [\w-]+ runs. Their first letters (lower-cased) are
-        # searched with str.find, and only the runs that start there are looked up: a
-        # regex over every word, or a long alternation behind a lookbehind, is slower.
-        shortest = min((len(f) for f in adjectives), default=1)
-        self.adjective = re.compile(rf"[\w-]{{{shortest},}}")
-        self.adjective_heads = sorted({f[:shortest].lower() for f in adjectives})
-        self.adjectives = adjectives
 
     @staticmethod
     def _offer(best: dict[str, Entry], entry: Entry, priority: bool = False) -> None:

@@ -228,17 +228,40 @@ def explain(
     typer.echo(format_explanation(view, as_json=as_json), nl=False)
 
 
+@app.command()
+@one_line_errors
+def report(
+    out_dir: Annotated[Path, typer.Argument(help="Out folder of extract run (with the registry tables).")],
+    html: Annotated[Path, typer.Option("--html", help="Where to write the page.")] = Path("report.html"),
+    rules: RulesDir = None,
+) -> None:
+    """One offline HTML page of the registry: funding charts, a map of the centres, sortable tables."""
+    from .report import write_report
+
+    if html.is_dir():
+        raise _fail(f"--html {html} is a folder; give the name of the page to write", 2)
+    summary = write_report(out_dir=out_dir, html=html, rules_dir=rules)
+    typer.echo(f"wrote {summary.path} ({summary.n_centres} centres, {summary.n_institutions} institutions, "
+               f"{summary.n_documents} documents)", err=True)
+
+
 @rules_app.command("check")
 @one_line_errors
 def rules_check(rules: RulesDir = None) -> None:
     """Validate every rule file; print FILE:LINE: message for each problem, exit 1 on any."""
+    from .registry.knowledge import knowledge
     from .rules import RuleError, load_rules
 
     try:
         ruleset = load_rules(rules)
+        knowledge.cache_clear()
+        knowledge(str(rules) if rules else None)  # the registry's lists (rules/lists/registry_*.txt)
     except RuleError as exc:
         for problem in exc.problems:
             typer.echo(problem, err=True)
+        raise typer.Exit(1) from exc
+    except ValueError as exc:
+        typer.echo(f"{ruleset.root / 'lists'}: {exc}", err=True)
         raise typer.Exit(1) from exc
     n_gaz = sum(len(v) for v in ruleset.gazetteers.values())
     typer.echo(f"ok: {len(ruleset.patterns)} pattern rules, {n_gaz} gazetteer entries, "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .tables import BOOL, COLUMNS, FLOAT, INT, JSON, STR, column_types, unneutralise
+from .tables import BOOL, FLOAT, INT, JSON, OUTPUT_COLUMNS, STR, column_types, unneutralise
 
 FORMATS = ("csv", "parquet", "jsonl")
 PANDAS_DTYPES = {INT: "Int64", FLOAT: "Float64", BOOL: "boolean", JSON: "object"}
@@ -37,7 +37,7 @@ def read_tables(folder: Path | str, *, fmt: str | None = None, tables=None) -> d
     check_complete(folder)
     fmt = fmt or _format_of(folder)
     read = {"csv": _read_csv, "parquet": _read_parquet, "jsonl": _read_jsonl}[fmt]
-    names = tables or COLUMNS
+    names = tables or OUTPUT_COLUMNS
     return {t: read(folder / f"{t}.{fmt}", t) for t in names if (folder / f"{t}.{fmt}").is_file()}
 
 
@@ -70,8 +70,8 @@ def _frame(table: str, columns: dict):
 def _read_jsonl(path: Path, table: str):
     with path.open(encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
-    extra = sorted({k for r in records for k in r} - set(COLUMNS[table]))
-    return _frame(table, {c: [r.get(c) for r in records] for c in (*COLUMNS[table], *extra)})
+    extra = sorted({k for r in records for k in r} - set(OUTPUT_COLUMNS[table]))
+    return _frame(table, {c: [r.get(c) for r in records] for c in (*OUTPUT_COLUMNS[table], *extra)})
 
 
 def _read_parquet(path: Path, table: str):

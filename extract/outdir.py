@@ -201,12 +201,12 @@ def written_files(path: Path, tables, formats) -> set[str]:
     tables of a version before the manifest (header of our columns) and their text copies."""
     if (path / MANIFEST).exists():
         return set(_manifest_files(path))
-    from .tables import COLUMNS
+    from .tables import OUTPUT_COLUMNS
 
     ours = set()
     for table in tables:
         rel = f"{table}.csv"
-        if "csv" in formats and _our_header(_csv_header(path / rel), COLUMNS[table]):
+        if "csv" in formats and _our_header(_csv_header(path / rel), OUTPUT_COLUMNS[table]):
             ours.add(rel)
     if "documents.csv" in ours:
         with contextlib.suppress(OSError, csv.Error), (path / "documents.csv").open(encoding="utf-8") as fh:

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .tables import COLUMNS, unneutralise
+from .tables import COLUMNS, OUTPUT_COLUMNS
 
 _STATUS, _ERROR = COLUMNS["documents"].index("status"), COLUMNS["documents"].index("error")
 
@@ -69,17 +69,20 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
     longer than `doc_timeout` seconds gets an error row (None or 0: no limit). `notice=False`
     drops the one line about the model in use (quiet drops it too)."""
     from .io import iter_corpus
+    from .registry import Collector
     from .writers import TableWriter
 
     corpus, out = Path(corpus), Path(out)
     if not corpus.exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
     _check_options(engine, jobs, fmt)
+    _registry_knowledge(rules_dir)  # a broken registry list fails now, not after the last document
     excluded = _check_overlap(corpus, out, force)
     summary = RunSummary(out_dir=out)
     started = time.perf_counter()
     show = (not quiet) and (progress if progress is not None else sys.stderr.isatty())
     bar = None
+    collector = Collector()
     with TableWriter(out, fmt, force=force, wait=wait, meta=_run_meta(corpus, rules_dir)) as writer:
         documents = (iter_corpus(corpus, exclude=excluded) if corpus.is_dir()
                      else iter([_single(corpus)]))
@@ -97,15 +100,30 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
                     path, _ = writer.text_path(document.doc_id)
                     path.write_text(document.text, encoding="utf-8")
                 writer.write_cells(cells)
+                collector.add_cells(cells)
                 _count(summary, document, cells["documents"][0])
                 if bar is not None:
                     bar.advance(summary.n_docs, summary.n_error, time.perf_counter() - started)
         finally:
             if bar is not None:
                 bar.stop()
+        writer.write(_registry(collector, rules_dir))
     summary.tables = writer.paths
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _registry_knowledge(rules_dir):
+    from .registry.knowledge import knowledge
+
+    return knowledge(str(rules_dir) if rules_dir else None)
+
+
+def _registry(collector, rules_dir) -> dict[str, list[dict]]:
+    """The corpus-wide tables, from the rows of every document of the run."""
+    from .registry import build_registry
+
+    return build_registry(collector.rows, rules_dir=rules_dir)
 
 
 def _check_overlap(corpus: Path, out: Path, force: bool) -> list[Path]:
@@ -115,7 +133,7 @@ def _check_overlap(corpus: Path, out: Path, force: bool) -> list[Path]:
     from .writers import FORMATS
 
     real_corpus, real_out = corpus.resolve(), out.resolve()
-    written = [real_out / TEXTS] + [real_out / rel for rel in table_files(FORMATS, COLUMNS)]
+    written = [real_out / TEXTS] + [real_out / rel for rel in table_files(FORMATS, OUTPUT_COLUMNS)]
     if any(real_corpus == w or real_corpus.is_relative_to(w) for w in written) and not force:
         raise OutDirError(f"the corpus {corpus} lies where --out {out} writes its tables or text "
                           f"copies; choose another --out, or pass --force to write there all the same")
@@ -218,4 +236,4 @@ def _count(summary: RunSummary, document, row: list) -> None:
         summary.n_skipped += 1
     else:
         summary.n_error += 1
-        summary.failures.append((document.doc_id, unneutralise(row[_ERROR])))
+        summary.failures.append((document.doc_id, row[_ERROR] or ""))

@@ -23,6 +23,22 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "persons": ("doc_id", "name", "role", "organisation", "rule", "start_char", "end_char"),
 }
 
+FACT_TABLES = tuple(t for t in COLUMNS if t not in ("documents", "mentions"))
+# Corpus-wide tables written after the last document (extract/registry/); a list cell holds
+# its items joined by "; ".
+REGISTRY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "registry_centres": ("centre_id", "name", "programme", "city", "state", "kind", "first_published",
+                         "last_published", "funding_eur", "sums", "start", "end", "periods", "lead_id",
+                         "lead", "n_partners", "n_documents", "doc_ids", "names", "evidence",
+                         "first_published_year", "first_published_month", "last_published_year",
+                         "last_published_month", "start_year", "start_month", "end_year", "end_month"),
+    "registry_institutions": ("institution_id", "name", "acronym", "city", "type", "leads", "partner_of",
+                              "n_documents", "doc_ids", "names", "evidence"),
+    "registry_links": ("centre_id", "institution_id", "role", "doc_id", "start_char", "end_char", "rule"),
+}
+# Every table a run writes.
+OUTPUT_COLUMNS = {**COLUMNS, **REGISTRY_COLUMNS}
+
 # Column types, declared once for every writer and the loader (extract.loader). A column not
 # named here is text. Dates are ISO strings of the precision their type names (a missing day
 # or month is never filled in); each date column X has X_year and X_month after the others.
@@ -42,6 +58,12 @@ TYPES: dict[str, dict[str, str]] = {
     "funding": {"amount_eur": INT, **_SPAN, **_OFFSETS},
     "periods": {"duration_months": INT, **_SPAN, **_OFFSETS},
     "persons": dict(_OFFSETS),
+    "registry_centres": {"first_published": DAY, "last_published": DAY, "funding_eur": INT,
+                         "n_partners": INT, "n_documents": INT, **_SPAN,
+                         **{f"{d}_{p}": INT for d in ("first_published", "last_published")
+                            for p in ("year", "month")}},
+    "registry_institutions": {"n_documents": INT},
+    "registry_links": dict(_OFFSETS),
 }
 DATE_TYPES = (DAY, MONTH)
 
@@ -49,10 +71,8 @@ DATE_TYPES = (DAY, MONTH)
 def column_types(table: str) -> dict[str, str]:
     """Every column of `table` with its type, in column order."""
     declared = TYPES.get(table, {})
-    return {c: declared.get(c, STR) for c in COLUMNS[table]}
+    return {c: declared.get(c, STR) for c in OUTPUT_COLUMNS[table]}
 
-
-FACT_TABLES = tuple(t for t in COLUMNS if t not in ("documents", "mentions"))
 
 # A file name may hold 255 bytes; a doc_id of a deeply nested input can be longer.
 _NAME_BYTES = 200
@@ -146,7 +166,7 @@ def project(table: str, row: dict) -> list:
     """A row as a list of typed cells in the table's column order: int, float, bool, str, or
     None for unknown (an empty string is unknown too); a JSON column holds its JSON text; the
     year and month of each date. Each writer renders these cells in its format (`csv_row`)."""
-    values = [None if v == "" else v for v in map(row.get, COLUMNS[table])]
+    values = [None if v == "" else v for v in map(row.get, OUTPUT_COLUMNS[table])]
     for i, cast in _CASTS[table]:
         v = values[i]
         if v is not None and v.__class__ is not cast:
@@ -179,7 +199,7 @@ def _casts(table: str) -> list[tuple[int, type]]:
 
 def _date_parts(table: str) -> list[tuple[int, int, str]]:
     """(index, index of its date, "year" or "month") of each X_year / X_month column."""
-    types, cols = column_types(table), COLUMNS[table]
+    types, cols = column_types(table), OUTPUT_COLUMNS[table]
     parts = []
     for i, column in enumerate(cols):
         date, _, part = column.rpartition("_")
@@ -188,5 +208,5 @@ def _date_parts(table: str) -> list[tuple[int, int, str]]:
     return parts
 
 
-_CASTS = {t: _casts(t) for t in COLUMNS}
-_DATE_PARTS = {t: _date_parts(t) for t in COLUMNS}
+_CASTS = {t: _casts(t) for t in OUTPUT_COLUMNS}
+_DATE_PARTS = {t: _date_parts(t) for t in OUTPUT_COLUMNS}

@@ -12,7 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
-from .tables import BOOL, COLUMNS, FLOAT, INT, JSON, cells, column_types, csv_row, text_file_for
+from .tables import BOOL, FLOAT, INT, JSON, OUTPUT_COLUMNS, cells, column_types, csv_row, text_file_for
 
 FORMATS = ("csv", "parquet", "jsonl")
 _BATCH = 2000  # rows buffered per Parquet table before a row group is written
@@ -34,15 +34,15 @@ class TableWriter:
         self.fmt = fmt
         self.meta = {"format": fmt, **(meta or {})}
         # where each table is once the run has closed
-        self.paths = {table: self.out_dir / f"{table}.{fmt}" for table in COLUMNS}
-        self._out = OutDir(self.out_dir, tables=COLUMNS, formats=FORMATS, force=force, wait=wait)
+        self.paths = {table: self.out_dir / f"{table}.{fmt}" for table in OUTPUT_COLUMNS}
+        self._out = OutDir(self.out_dir, tables=OUTPUT_COLUMNS, formats=FORMATS, force=force, wait=wait)
         self._texts: list[str] = []
         self._sinks = {}
         self.tmp = None
         try:
             self.tmp = self._out.new_temp()
             self.tmp.mkdir()
-            for table in COLUMNS:
+            for table in OUTPUT_COLUMNS:
                 self._sinks[table] = _make_sink(fmt, self.tmp / f"{table}.{fmt}", table)
         except BaseException:
             self.abort()
@@ -108,7 +108,7 @@ class _CsvSink:
         self.path = path
         self._fh = path.open("w", encoding="utf-8", newline="")
         self._csv = csv.writer(self._fh)
-        self._csv.writerow(COLUMNS[table])
+        self._csv.writerow(OUTPUT_COLUMNS[table])
 
     def add_all(self, rows: list[list]) -> None:
         self._csv.writerows(map(csv_row, rows))
@@ -122,7 +122,7 @@ class _JsonlSink:
     """One object per line: JSON numbers, booleans and nulls; a JSON column as a nested object."""
 
     def __init__(self, path: Path, table: str):
-        self.path, self.columns = path, COLUMNS[table]
+        self.path, self.columns = path, OUTPUT_COLUMNS[table]
         self._nested = [c for c, t in column_types(table).items() if t == JSON]
         self._fh = path.open("w", encoding="utf-8")
 
@@ -150,7 +150,7 @@ def arrow_schema(table: str):
 
 class _ParquetSink:
     def __init__(self, path: Path, table: str):
-        self.path, self.columns = path, COLUMNS[table]
+        self.path, self.columns = path, OUTPUT_COLUMNS[table]
         self._schema = arrow_schema(table)
         self._rows: list[list] = []
         self._writer = None

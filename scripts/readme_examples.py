@@ -4,8 +4,9 @@
     python scripts/readme_examples.py --write   # rewrite its examples and types from a new run
 
 A table's example is its row with the most filled cells (the first of those), as the CSV
-writes it; mentions and centres show the same row as JSONL too. The types come from
-extract.tables.TYPES. tests/test_readme_examples.py renders them from its own run and compares.
+writes it; mentions, centres and registry_centres show the same row as JSONL too. The types
+come from extract.tables.TYPES. tests/test_typed_tables.py renders them from its own run and
+compares.
 """
 from __future__ import annotations
 
@@ -19,15 +20,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "outputs" / "README.md"
-JSONL_EXAMPLES = ("mentions", "centres")
+JSONL_EXAMPLES = ("mentions", "centres", "registry_centres")
 TYPES_START, TYPES_END = "<!-- types:start -->", "<!-- types:end -->"
 
 
 def render(readme: str, csv_dir: Path, jsonl_dir: Path) -> str:
     """`readme` with each table section's example lines and the types block rendered anew."""
-    from extract.tables import COLUMNS
+    from extract.tables import OUTPUT_COLUMNS
 
-    for table in COLUMNS:
+    for table in OUTPUT_COLUMNS:
         index, line = example(csv_dir / f"{table}.csv")
         readme = _replace_line(readme, table, "Example: ", code(line))
         if table in JSONL_EXAMPLES:
@@ -76,10 +77,10 @@ def _replace_line(readme: str, table: str, prefix: str, value: str) -> str:
 
 def types_block() -> str:
     """The column types of every table, one line per table, from extract.tables.TYPES."""
-    from extract.tables import COLUMNS, STR, column_types
+    from extract.tables import OUTPUT_COLUMNS, STR, column_types
 
     out = []
-    for table in COLUMNS:
+    for table in OUTPUT_COLUMNS:
         by_type: dict[str, list[str]] = {}
         for column, kind in column_types(table).items():
             if kind != STR:

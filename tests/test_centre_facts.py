@@ -211,3 +211,38 @@ def test_a_sum_stated_for_the_centre_beats_an_earlier_sum_it_only_takes_by_defau
           mention(text, "MONEY", "50 Mio. Euro", amount_eur=50000000),
           mention(text, "MONEY", "2 Mio. Euro", amount_eur=2000000)]
     assert build_facts(text, ms, all_triggers(text))["centres"][0]["funding_eur"] == 2000000
+
+
+def test_each_section_under_a_centre_heading_states_that_centres_facts():
+    text = ("Das Land fördert zwei Gründungszentren.\n\n"
+            "Gründungszentrum Nord\n"
+            "Getragen wird es von der Hochschule Emden. Fördersumme: 2 Millionen Euro.\n\n"
+            "Gründungszentrum Süd\n"
+            "Die Universität Leer koordiniert. Das Land gibt 3 Millionen Euro.\n")
+    ms = [mention(text, "CENTRE", "Gründungszentrum Nord", city="Emden"),
+          mention(text, "CENTRE", "Gründungszentrum Süd", city="Leer"),
+          mention(text, "ORG", "Hochschule Emden", city="Emden"),
+          mention(text, "ORG", "Universität Leer", city="Leer"),
+          mention(text, "MONEY", "2 Millionen Euro", "2000000", amount_eur=2000000),
+          mention(text, "MONEY", "3 Millionen Euro", "3000000", amount_eur=3000000)]
+    rows = {r["city"]: r["funding_eur"] for r in build_facts(text, ms, triggers(text))["centres"]}
+    assert rows == {"Emden": 2000000, "Leer": 3000000}
+
+
+def test_a_role_label_with_a_colon_in_a_list_entry_names_the_lead():
+    from extract import analyse_text
+
+    text = ("Der Freistaat fördert zwei regionale Transferhubs:\n\n"
+            "- KI-Transferhub Nordhessen (Kassel) – Federführung: Universität Kassel; Partner: IHK Nordhessen\n"
+            "- KI-Transferhub Osthessen (Fulda) – Koordination: Hochschule Fulda; Partner: Stadt Fulda\n")
+    leads = {r["city"]: r["lead_partner"] for r in analyse_text(text)["centres"]}
+    assert leads == {"Kassel": "Universität Kassel", "Fulda": "Hochschule Fulda"}
+
+
+def test_heading_lines_name_centres_in_camel_case_closed_lab_compounds_and_with_a_trailing_city():
+    from extract import analyse_text
+
+    text = ("Die drei Zentren\n\nQuantumTech Campus Jena\nDas Zentrum entsteht an der Universität Jena.\n\n"
+            "Thüringer Gründungslab, Erfurt\nDas Lab wird von der Fachhochschule Erfurt geleitet.\n\n"
+            "Gründerzentrum „Werkstatt Ostthüringen“, Gera\nDie Hochschule Gera koordiniert.\n")
+    assert sorted(r["city"] for r in analyse_text(text)["centres"]) == ["Erfurt", "Gera", "Jena"]

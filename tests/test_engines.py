@@ -30,6 +30,8 @@ def local_tables(tmp_path_factory):
     assert summary.n_ok == summary.n_docs == len(list(CORPUS.glob("*.txt")))
     written = tables(out)
     assert written["mentions.csv"].count(b"\n") > 10, "nothing to compare: no mentions found"
+    for table in ("registry_centres.csv", "registry_institutions.csv", "registry_links.csv"):
+        assert written[table].count(b"\n") > 2, f"nothing to compare: {table} is empty"
     return written
 
 

@@ -260,3 +260,14 @@ def test_an_adjective_before_a_legal_form_and_a_plural_before_a_district_are_no_
     assert not any("gemeinnützige" in name for name in orgs)
     assert {"Ostalbkreis", "Landkreis Heidenheim"} <= set(orgs)
     assert not any(name.startswith("Landkreise") or name.startswith("Landkreiser") for name in orgs)
+
+
+@pytest.mark.parametrize("text, places, name", [
+    # a municipality word names its place even when no gazetteer knows the place
+    ("Beteiligt ist auch die Gemeinde Oberharzau.", (), "Gemeinde Oberharzau"),
+    ("Die Hansestadt Kleinwedel leitet das Projekt.", (), "Hansestadt Kleinwedel"),
+    ("Die Universitätsmedizin Vorpommern koordiniert den Verbund.", (), "Universitätsmedizin Vorpommern"),
+    ("Mit dabei ist die Kreishandwerkerschaft Koblenz.", ("Koblenz",), "Kreishandwerkerschaft Koblenz"),
+])
+def test_heads_that_name_members(lexicon, text, places, name):
+    assert name in [n for _, n, _ in orgs(lexicon, text, places)]

@@ -163,3 +163,11 @@ def test_pipeline_on_corpus(nlp):
 ])
 def test_a_name_stated_with_its_acronym_wins_over_the_date(lexicon, text, published, expected):
     assert {mid for _surface, mid in found(lexicon, text, published)} == {expected}
+
+
+def test_a_state_short_form_resolves_to_the_states_ministry_of_that_portfolio():
+    from extract import analyse_text
+
+    rows = analyse_text("Erfurt. Das Sozialministerium fördert das Zentrum in Jena. Thüringen ist stolz.",
+                        published="2023-05-01")["ministries"]
+    assert [(r["acronym"], r["level"], r["state"]) for r in rows] == [("TMASGFF", "state", "Thüringen")]

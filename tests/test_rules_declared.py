@@ -184,14 +184,16 @@ def test_a_broken_declaration_stops_the_pipeline_build_too(rules_copy):
 # ---- the declarations agree with what the code reads -------------------------------------------
 
 class _Spy(RuleSet):
-    """A RuleSet that records, per component module, the files (and labels) the code asks for."""
+    """A RuleSet that records, per component module (or the registry), the files (and labels)
+    the code asks for."""
 
     def _record(self, what: str, labels=()) -> None:
         frame = sys._getframe(2)
         while frame is not None:
             module = frame.f_globals.get("__name__", "")
-            if module.startswith("extract.components."):
-                name = module.split(".")[2]  # the component of a module or of a package
+            if module.startswith(("extract.components.", "extract.registry.")):
+                # the component of a module or of a package; the registry reads as one
+                name = "registry" if module.startswith("extract.registry.") else module.split(".")[2]
                 self.asked.setdefault(name, set()).add(what)
                 self.labels.setdefault((name, what), set()).update(labels)
                 return
@@ -216,6 +218,7 @@ def test_each_component_reads_exactly_the_files_it_declares(tmp_path, monkeypatc
     from extract.io import iter_corpus
     from extract.pipeline import analyse, build_nlp
     from extract.reads import declarations
+    from extract.registry.knowledge import knowledge
 
     from .conftest import CORPUS
 
@@ -232,6 +235,9 @@ def test_each_component_reads_exactly_the_files_it_declares(tmp_path, monkeypatc
     nlp = build_nlp(rules_dir=tmp_path, notice=False)
     for document in iter_corpus(CORPUS):
         analyse(nlp, document.text, doc_id=document.doc_id)
+    knowledge.cache_clear()
+    knowledge(str(tmp_path))  # what the registry reads after a run's last document
+    knowledge.cache_clear()
     for reads in declarations():
         module = reads.component.removeprefix("extract_")
         declared = {f"patterns/{pf.file}" for pf in reads.patterns}

@@ -152,6 +152,11 @@ PUBLISHED = [
     ("Presse\nPressemitteilung vom 12.03.2019\nDas Zentrum ist eröffnet.", "2019-03-12"),
     ("Vereinsmitteilung – 19.12.2022\n\n2,2 Millionen Euro Förderung", "2022-12-19"),
     ("Foto: Land\n04.05.2020 | 06:40 Uhr\n1,7 Millionen Euro gibt es für das Zentrum.", "2020-05-04"),
+    # the issuer, then the date closing the line: at the end of the release or in its header
+    ("Das Zentrum ist eröffnet.\n\nMinisterium für Wirtschaft und Energie des Landes Brandenburg, 3. Mai 2021\n",
+     "2021-05-03"),
+    ("Hochschule Emden · Presseinformation Nr. 12 · 14.02.2022\n\nDas Zentrum ist eröffnet.", "2022-02-14"),
+    ("Das Zentrum ist eröffnet.\nStadt Leer – Pressestelle, 09.10.2023\n", "2023-10-09"),
 ]
 
 
@@ -167,6 +172,7 @@ def test_published_from_dateline(temporal, text, iso):
     "date 2019-01 Das Ministerium hat die Bescheide übergeben.",  # month only
     "Der Minister überreichte heute (21. Januar) den Bescheid.",  # no year
     "WEITERE NEWS\nEin Artikel\n15.10.24\nNoch einer\n01.10.24\nUnd noch einer\n25.09.24",  # teaser list
+    "Die Stadt Leer fördert das Zentrum. Die Frist endet am 3. Mai 2021",  # a sentence ending in a date
 ])
 def test_no_published_without_dateline(temporal, text):
     assert run(temporal, text)._.published is None
@@ -393,3 +399,21 @@ def test_a_planned_completion_is_a_phase_span():
     rows = analyse_text("Der Neubau des Gründerzentrums in Eberswalde kostet 6 Millionen Euro. Die "
                         "Fertigstellung ist bis Ende 2026 geplant.")["periods"]
     assert [(r["end"], r["kind"]) for r in rows] == [("2026-12", "phase")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Für eine erste Förderperiode von fünf Jahren ab Januar 2025 stehen 12,8 Millionen Euro bereit.",
+     ("2025-01", "2029-12", 60)),
+    ("Die Förderphase von drei Jahren beginnt im März.", (None, None, 36)),
+])
+def test_a_phase_or_period_word_with_a_length_is_a_duration(text, expected):
+    from extract import analyse_text
+
+    assert [(p["start"], p["end"], p["duration_months"]) for p in analyse_text(text)["periods"]] == [expected]
+
+
+def test_for_the_first_years_is_a_duration():
+    from extract import analyse_text
+
+    periods = analyse_text("Das Land fördert den Campus für die ersten fünf Jahre.")["periods"]
+    assert [p["duration_months"] for p in periods] == [60]

@@ -10,7 +10,7 @@ import pytest
 
 from extract import read_tables, run_corpus
 from extract.loader import pandas_dtype
-from extract.tables import BOOL, COLUMNS, DATE_TYPES, FLOAT, INT, JSON, TYPES, column_types
+from extract.tables import BOOL, DATE_TYPES, FLOAT, INT, JSON, OUTPUT_COLUMNS, TYPES, column_types
 from extract.writers import TableWriter, arrow_schema
 
 from .conftest import CORPUS, ROOT
@@ -39,21 +39,21 @@ def _jsonl(summary, table):
 
 
 def test_the_types_name_only_columns_of_their_table():
-    assert set(TYPES) == set(COLUMNS)
+    assert set(TYPES) == set(OUTPUT_COLUMNS)
     for table, declared in TYPES.items():
-        assert set(declared) <= set(COLUMNS[table]), table
+        assert set(declared) <= set(OUTPUT_COLUMNS[table]), table
 
 
 def test_every_date_column_is_followed_by_its_year_and_month():
-    for table in COLUMNS:
+    for table in OUTPUT_COLUMNS:
         types = column_types(table)
         dates = [c for c, t in types.items() if t in DATE_TYPES]
-        parts = [c for c in COLUMNS[table] if c.endswith(("_year", "_month"))]
+        parts = [c for c in OUTPUT_COLUMNS[table] if c.endswith(("_year", "_month"))]
         assert parts == [f"{d}_{p}" for d in dates for p in ("year", "month")], table
         assert all(types[p] == INT for p in parts)
 
 
-@pytest.mark.parametrize("table", COLUMNS)
+@pytest.mark.parametrize("table", OUTPUT_COLUMNS)
 def test_parquet_columns_have_the_declared_types(runs, table):
     import pyarrow.parquet as pq
 
@@ -63,13 +63,13 @@ def test_parquet_columns_have_the_declared_types(runs, table):
                                              for t in column_types(table).values()]
 
 
-@pytest.mark.parametrize("table", COLUMNS)
+@pytest.mark.parametrize("table", OUTPUT_COLUMNS)
 def test_jsonl_values_have_the_declared_types_and_nulls_are_null(runs, table):
     rows = _jsonl(runs["jsonl"], table)
     assert rows, table  # every table has rows on corpus/: the check below is not vacuous
     types = column_types(table)
     for row in rows:
-        assert list(row) == list(COLUMNS[table])
+        assert list(row) == list(OUTPUT_COLUMNS[table])
         for column, value in row.items():
             assert value != "", (table, column)  # unknown is null, never an empty string
             if value is not None:
@@ -79,7 +79,7 @@ def test_jsonl_values_have_the_declared_types_and_nulls_are_null(runs, table):
 def test_unknowns_are_nulls_exactly_where_the_csv_has_empty_cells(runs):
     import csv
 
-    for table in COLUMNS:
+    for table in OUTPUT_COLUMNS:
         with runs["csv"].tables[table].open(encoding="utf-8", newline="") as fh:
             cells = list(csv.DictReader(fh))
         records = _jsonl(runs["jsonl"], table)
@@ -90,10 +90,10 @@ def test_unknowns_are_nulls_exactly_where_the_csv_has_empty_cells(runs):
     assert None in funding and any(isinstance(v, int) for v in funding)  # both occur on corpus/
 
 
-@pytest.mark.parametrize("table", COLUMNS)
+@pytest.mark.parametrize("table", OUTPUT_COLUMNS)
 def test_read_tables_gives_the_same_typed_frames_from_every_format(frames, table):
     csv_frame = frames["csv"][table]
-    assert list(csv_frame.columns) == list(COLUMNS[table])
+    assert list(csv_frame.columns) == list(OUTPUT_COLUMNS[table])
     assert {c: str(t) for c, t in csv_frame.dtypes.items()} == \
         {c: str(pd.Series(dtype=pandas_dtype(t)).dtype) for c, t in column_types(table).items()}
     for fmt in ("parquet", "jsonl"):
@@ -165,7 +165,7 @@ def _date_rows(doc: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("doc", ["CONTRACT.md", "outputs/README.md"])
 def test_the_documents_state_the_format_of_every_date_column(doc):
-    declared = {f"{t}.{c}": kind for t in COLUMNS for c, kind in column_types(t).items() if kind in DATE_TYPES}
+    declared = {f"{t}.{c}": kind for t in OUTPUT_COLUMNS for c, kind in column_types(t).items() if kind in DATE_TYPES}
     assert _date_rows((ROOT / doc).read_text(encoding="utf-8")) == declared
 
 
@@ -176,7 +176,7 @@ def test_the_data_dictionary_examples_and_types_come_from_a_real_run(runs):
     readme = (ROOT / "outputs" / "README.md").read_text(encoding="utf-8")
     rendered = examples.render(readme, runs["csv"].out_dir, runs["jsonl"].out_dir)
     assert rendered == readme, "outputs/README.md is out of date: python scripts/readme_examples.py --write"
-    assert readme.count("\nExample: `") == len(COLUMNS)
+    assert readme.count("\nExample: `") == len(OUTPUT_COLUMNS)
 
 
 def test_run_corpus_is_what_extract_run_writes(runs, tmp_path):
@@ -188,7 +188,7 @@ def test_run_corpus_is_what_extract_run_writes(runs, tmp_path):
     assert result.exit_code == 0, result.output
     summary = runs["csv"]
     assert (summary.n_docs, summary.n_ok) == (5, 5)
-    assert set(summary.tables) == set(COLUMNS)
+    assert set(summary.tables) == set(OUTPUT_COLUMNS)
     for table, path in summary.tables.items():
         assert path.read_bytes() == (tmp_path / f"{table}.csv").read_bytes(), table
     assert summary.read_tables()["documents"].equals(read_tables(tmp_path)["documents"])

@@ -13,11 +13,11 @@ from .declare import Gazetteer, Reads
 
 
 def declarations() -> tuple[Reads, ...]:
-    """Every component's declaration, in pipeline order."""
-    from . import boilerplate, centres, institutions, ministries, persons, places, relations, temporal
+    """Every component's declaration, in pipeline order, then the registry's (after the run)."""
+    from . import boilerplate, centres, institutions, ministries, persons, places, registry, relations, temporal
 
     return tuple(m.READS for m in (boilerplate, temporal, places, ministries, institutions, centres,
-                                   persons, relations))
+                                   persons, relations, registry))
 
 
 def gazetteer_columns() -> dict[str, Gazetteer]:

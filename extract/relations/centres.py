@@ -97,6 +97,10 @@ def centre_at(span: tuple[int, int], centres: list[Centre], anaphors: list[Menti
     inside = [c for c in centres for m in c.mentions if start <= m.start < end]
     if inside:
         return inside[0], "named"
+    if text and len(centres) > 1:
+        heading = section_centre(text, start, centres)
+        if heading is not None:
+            return heading, "section"
     before = [(m.start, c) for c in centres for m in c.mentions if m.start < start]
     if any(start <= a.start < end for a in anaphors) or (text and _PRONOUN.match(text, start)):
         if before:
@@ -112,6 +116,23 @@ def centre_at(span: tuple[int, int], centres: list[Centre], anaphors: list[Menti
     if main is not None:
         return main, "single"
     return None, ""
+
+
+# A heading line is short and ends without a full stop ("DeepTech Campus Aachen",
+# "Gründungszentrum „Werkstatt X“, Iserlohn").
+_HEADING_MAX = 120
+
+
+def section_centre(text: str, pos: int, centres: list[Centre]) -> Centre | None:
+    """The centre whose name is the heading line of the paragraph at `pos`: a release that
+    presents several centres one section each states each one's facts under its heading."""
+    para = text.rfind("\n\n", 0, pos)
+    para = 0 if para < 0 else para + 2
+    eol = text.find("\n", para)
+    if eol < 0 or eol >= pos or eol - para > _HEADING_MAX or text[para:eol].rstrip().endswith((".", ":", "!", "?")):
+        return None
+    named = {id(c): c for c in centres for m in c.mentions if para <= m.start < eol}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 # Clause bounds inside a sentence: a sum and the one centre or city of its clause.

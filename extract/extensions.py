@@ -10,7 +10,7 @@ _DOC = {
     "mentions": None,        # list[Mention]
     "noise": None,           # list[(start, end, reason)]
     "facts": None,           # {table: [row, ...]}
-    "sentences": None,       # relations.sentences.Sentences, built once by whoever needs it first
+    "sentences": None,       # text.sentences.Sentences, built once by whoever needs it first
 }
 _SPAN = {"rule": None, "normalized": None, "attrs": None}
 

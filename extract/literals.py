@@ -12,14 +12,13 @@ from functools import lru_cache
 from re import _constants as C
 from re import _parser
 
+from .text.case import lower
+
 # Each literal costs a pass of str.find (~2 µs over a 3 KB text); more than a few, or short
 # ASCII ones that nearly every text holds ("19", "/"), cost more than the scan they could save.
 _MAX_ALTERNATIVES = 6
 _MIN_LENGTH = 3
 _MAX_PRODUCT = 64        # finite parts are multiplied out up to this many strings
-# Letters that re's IGNORECASE folds differently from str.lower(): texts holding one of them
-# get no precheck, so a skipped regex could never have matched.
-_FOLD_TRAPS = ("\u0130", "\u0131", "\u017f")
 _SAFE_FOLDED = set("abcdefghijklmnopqrstuvwxyz0123456789äöüß")
 
 Literals = tuple[tuple[str, bool], ...]  # (literal, ignore case)
@@ -219,35 +218,3 @@ class Gate:
                 if lit in low:
                     return True
         return False
-
-
-class LastText:
-    """`compute(text)`, kept for the last text: the components of one document all ask.
-
-    The text and its value are one tuple, read once, so threads sharing a pipeline always get
-    a value that belongs to their text (a race only costs a recomputation)."""
-
-    __slots__ = ("compute", "pair")
-
-    def __init__(self, compute):
-        self.compute = compute
-        self.pair: tuple = (None, None)
-
-    def __call__(self, text: str):
-        pair = self.pair
-        if pair[0] is text:
-            return pair[1]
-        value = self.compute(text)
-        self.pair = (text, value)
-        return value
-
-
-def _lower(text: str) -> str | None:
-    if any(ch in text for ch in _FOLD_TRAPS):
-        return None
-    return text.lower()
-
-
-# text.lower() for folded prechecks, or None when the text has a letter str.lower() and re
-# fold differently (then every gate stays open).
-lower = LastText(_lower)

@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from re import _constants as C
 
-from .literals import LastText, lower, parsed, required_literals
+from .literals import parsed, required_literals
+from .text.case import lower
+from .text.memo import LastText
+from .text.ranges import windows
 
 
 class Scanner:
@@ -85,18 +88,10 @@ class Scanner:
         if br or ar:
             run = longest_run(text)
             bc, ac = bc + br * run, ac + ar * run
-        hits.sort()
-        out: list[list[int]] = []
-        size = len(text)
-        for s, e in hits:
-            a, b = max(0, s - bc), min(size, e + ac)
-            if out and a <= out[-1][1]:
-                out[-1][1] = max(out[-1][1], b)
-            else:
-                out.append([a, b])
-        if sum(b - a for a, b in out) > size // 2:
+        out = windows(hits, bc, ac, len(text))
+        if sum(b - a for a, b in out) > len(text) // 2:
             return None  # windows over most of the text: one full scan costs less
-        return [(a, b) for a, b in out]
+        return out
 
 
 class _LiteralIndex:

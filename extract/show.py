@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .model import LABELS, Mention
 from .terminal import clean, text_table
+from .text.ranges import merged
 
 # Black text on a 256-colour background per label; readable on dark and light terminals.
 ANSI_BG = {"CENTRE": 214, "CITY": 120, "STATE": 149, "MINISTRY": 117, "ORG": 183,
@@ -87,13 +88,8 @@ def split_nested(mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]
 
 
 def merge_ranges(noise) -> list[tuple[int, int]]:
-    ranges: list[tuple[int, int]] = []
-    for s, e, *_ in sorted(noise):
-        if ranges and s <= ranges[-1][1]:
-            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], e))
-        elif e > s:
-            ranges.append((s, e))
-    return ranges
+    """The noise ranges to show: merged, the empty ones left out."""
+    return [(s, e) for s, e in merged(noise) if e > s]
 
 
 def _in(ranges: list[tuple[int, int]], pos: int) -> bool:

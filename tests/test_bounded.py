@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from extract.cli import app
-from extract.relations.sentences import Sentences
+from extract.text.sentences import Sentences
 
 
 def _seconds(nlp, text: str) -> float:
@@ -120,7 +120,7 @@ def test_a_huge_document_is_announced_when_it_starts(tmp_path, monkeypatch):
 
 
 def test_a_list_a_sentence_opens_is_capped():
-    from extract.relations.sentences import MAX_BLOCK
+    from extract.text.sentences import MAX_BLOCK
 
     text = "Partner sind:\n" + "- Universität Leipzig\n" * 2000
     start, end = Sentences(text).block(0)

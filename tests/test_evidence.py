@@ -6,8 +6,8 @@ import pytest
 from extract import analyse_text
 from extract.model import Mention
 from extract.relations.evidence import SIGNALS, Cues, parse_weights, rule_weights, score_members
-from extract.relations.sentences import Sentences
 from extract.rules import load_rules
+from extract.text.sentences import Sentences
 
 WEIGHTS = rule_weights()
 

@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from extract.literals import Gate, lower, required_literals
+from extract.literals import Gate, required_literals
+from extract.text.case import lower
 
 
 @pytest.mark.parametrize("pattern,flags,expected", [

@@ -5,8 +5,8 @@ import pytest
 
 from extract.model import Mention
 from extract.relations import build_facts
-from extract.relations.sentences import Sentences
 from extract.rules import load_rules
+from extract.text.sentences import Sentences
 
 
 def mention(text, label, surface, normalized=None, nth=0, **attrs):

@@ -32,10 +32,10 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from ..literals import lower
 from ..model import Mention
 from ..normalize.places import adjective_forms, genitive
 from ..rules import cached_rules
+from ..text.case import lower
 
 # Single-word names of smaller places need context; measured on the dev texts (a bare
 # village name is more often a surname or a word than the place).

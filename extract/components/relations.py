@@ -2,15 +2,14 @@
 in extract/relations/, this component only feeds it."""
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from spacy.language import Language
 
 from ..relations import Trigger, build_facts
 from ..relations.evidence import rule_weights
-from ..relations.sentences import Sentences
 from ..rules import cached_rules
 from ..scanner import Scanner
+from ..text.ranges import Ranges
+from ..text.sentences import Sentences
 
 
 @Language.factory("extract_relations", default_config={"rules_dir": ""},
@@ -49,14 +48,7 @@ def mark_noise(mentions, noise) -> None:
     """Flag mentions that start inside a boilerplate range."""
     if not noise:
         return
-    ranges: list[tuple[int, int]] = []
-    for s, e, *_ in sorted(noise):
-        if ranges and s <= ranges[-1][1]:
-            ranges[-1] = (ranges[-1][0], max(ranges[-1][1], e))
-        else:
-            ranges.append((s, e))
-    starts = [s for s, _ in ranges]
+    ranges = Ranges(noise)
     for m in mentions:
-        i = bisect_right(starts, m.start) - 1
-        if i >= 0 and m.start < ranges[i][1]:
+        if ranges.contains(m.start):
             m.noise = True

@@ -18,9 +18,10 @@ from ..model import Mention
 from ..normalize import periods as P
 from ..normalize.dates import DatePoint, iso_to_date, parse_date, parse_fallback, parse_relative_year
 from ..normalize.money import amount_eur
-from ..relations.sentences import Sentences
 from ..rules import cached_rules
 from ..scanner import Scanner
+from ..text.ranges import windows
+from ..text.sentences import Sentences
 
 _WINDOW = 40  # chars of context read before/after a match by the helper rules
 _TOP = 400  # "the top of the page", in chars
@@ -49,14 +50,7 @@ def _windows(anchor: re.Pattern, text: str, gate: Gate | None = None) -> list[tu
     """Merged ranges of _REACH chars around each anchor hit."""
     if gate is not None and not gate.open(text, None):
         return []  # the anchor's literals are absent: no hit, no scan
-    out: list[list[int]] = []
-    for m in anchor.finditer(text):
-        a, b = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
-        if out and a <= out[-1][1]:
-            out[-1][1] = b
-        else:
-            out.append([a, b])
-    return [(a, b) for a, b in out]
+    return windows((m.span() for m in anchor.finditer(text)), _REACH, _REACH, len(text))
 
 
 def _sentences(doc, text: str) -> Sentences:

@@ -17,15 +17,14 @@ list entry it came from), alias and listed.
 
 Modules: component (the factory, the scan of head rules), lexicon (what it reads from rules/),
 heads (kinds and number of head words), names (the words that make a name), mention (one
-mention in steps), seats (the city a centre sits in), lists (enumerations of cities, bullet
-lists), sites (one mention per listed city), aliases (a centre named again), context (sentences
-and places by position).
+mention in steps), seats (the city a centre sits in), lists (enumerations of cities), sites
+(one mention per listed city), aliases (a centre named again), context (sentences and places
+by position). Sentences, clauses, bullet lists and ranges come from the text toolkit (text/).
 """
 from .component import Centres, make_centres
 from .context import Context, PlaceNames, city_adjective_stems
 from .heads import HeadForms, load_heads
 from .lexicon import CentreLexicon, load_lexicon
-from .lists import bullet_items
 
-__all__ = ["CentreLexicon", "Centres", "Context", "HeadForms", "PlaceNames", "bullet_items", "city_adjective_stems",
+__all__ = ["CentreLexicon", "Centres", "Context", "HeadForms", "PlaceNames", "city_adjective_stems",
            "load_heads", "load_lexicon", "make_centres"]

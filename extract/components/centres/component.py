@@ -5,8 +5,10 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ...model import Mention
-from ...relations.sentences import Sentences
 from ...scanner import Scanner
+from ...text.case import lower_keeping_offsets
+from ...text.ranges import windows
+from ...text.sentences import Sentences
 from .aliases import aliases, listed_names
 from .context import Context
 from .lexicon import load_lexicon
@@ -43,9 +45,7 @@ class Centres:
 
     def find(self, text: str, ctx: Context) -> list[Mention]:
         lex = self.lexicon
-        low = text.lower()
-        if len(low) != len(text):
-            low = None  # a rare letter changed length when lowered: no anchors
+        low = lower_keeping_offsets(text)  # None: no anchors
         windows: dict[str, list[tuple[int, int]]] = {}
         blocked = [m.span() for regex, anchor in lex.excludes
                    for m in _finditer(lex.scanners[id(regex)], anchor, text, low, windows, lex.gates[id(regex)])]
@@ -81,16 +81,7 @@ def _finditer(scanner: Scanner, anchor, text, low, cache, gate=None):
         return
     spans = cache.get(anchor)
     if spans is None:
-        spans = []
-        i = low.find(anchor)
-        while i >= 0:
-            lo, hi = max(0, i - _BEFORE_ANCHOR), min(len(text), i + len(anchor) + _AFTER_ANCHOR)
-            if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], hi)
-            else:
-                spans.append((lo, hi))
-            i = low.find(anchor, i + 1)
-        cache[anchor] = spans
+        spans = cache[anchor] = windows(_occurrences(low, anchor), _BEFORE_ANCHOR, _AFTER_ANCHOR, len(text))
     if not spans or (gate is not None and not gate.open(text, None)):
         return
     seen_end = -1
@@ -99,3 +90,11 @@ def _finditer(scanner: Scanner, anchor, text, low, cache, gate=None):
             if m.start() >= seen_end:
                 seen_end = m.end()
                 yield m
+
+
+def _occurrences(low: str, literal: str):
+    """(start, end) of every occurrence of `literal` in `low`, overlapping ones included."""
+    i = low.find(literal)
+    while i >= 0:
+        yield i, i + len(literal)
+        i = low.find(literal, i + 1)

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ...model import Mention
-from ...relations.sentences import Sentences
+from ...text.sentences import Sentences
 
 _IN_BEFORE = re.compile(r"\b(?:in|In)[ \t]+(?:der[ \t]+(?:[A-ZÄÖÜ][a-zäöü]*stadt|Stadt|Gemeinde)[ \t]+)?$")
 _HOST_BEFORE = re.compile(r"\b(?:an|bei)[ \t]+(?:der|dem)[ \t]+(?:[A-ZÄÖÜ][\w.-]*[ \t]+){1,4}$|\b(?:am|beim)[ \t]+"
@@ -43,7 +43,7 @@ class Context:
 
     @property
     def bounds(self) -> list[int]:
-        """Sentence starts, from the document's one splitter (relations.sentences)."""
+        """Sentence starts, from the document's one splitter (text.sentences)."""
         if self._bounds is None:
             if self.sentences is None:
                 self.sentences = Sentences(self.text)

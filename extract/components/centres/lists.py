@@ -1,5 +1,5 @@
-"""Enumerations a centre's sites are listed in: the cities after a plural head ("Zentren in A,
-B und C"), an "in A, B und C" of its sentence, and bullet lists ("• Hannover – …")."""
+"""Enumerations of cities a centre's sites are listed in: the cities after a plural head
+("Zentren in A, B und C") and an "in A, B und C" of its sentence (bullet lists: text.lists)."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,6 @@ _LIST_GLUE = re.compile(r"^(?:und|sowie|oder|in|im|am|an|bei|der|dem|den|des|mit
                         r"[a-zäöü]+(?:ischen|ischem|ischer|ische))$")
 _STRICT_GLUE = re.compile(r"^(?:und|sowie|oder|in|bzw\.?)$")
 _IN_LIST = re.compile(r"\b[Ii]n[ \t]+(?=[A-ZÄÖÜ])")
-_BULLET = re.compile(r"^[ \t]*(?:[-–•*·▪►]|\d{1,2}[.)])[ \t]+", re.M)
 
 
 def list_after(text, end, ctx, notes=None) -> list[str]:
@@ -72,28 +71,3 @@ def sentence_list(text, m, ctx, located) -> list[str]:
              if not in_other_relative(text, i.start(), m.start, s_start, s_end, m.end)
              and len(found := cities_from(text, i.end(), ctx, _STRICT_GLUE)) >= 2]
     return min(lists, key=lambda x: x[0])[1] if lists else []
-
-
-def bullet_items(text, pos, reach=4) -> list[tuple[int, int]]:
-    """(start, end) of the entries of the bullet list whose first entry starts within `reach`
-    characters after `pos` on a line after a colon; blank lines between entries are allowed."""
-    first = _BULLET.search(text, pos, min(len(text), pos + reach + 40))
-    if first is None or first.start() - pos > reach:
-        return []
-    before = text[pos:first.start()].rstrip()
-    if before and not before.endswith(":"):
-        return []
-    items, at = [], first
-    while at is not None:
-        end = text.find("\n", at.end())
-        end = len(text) if end < 0 else end
-        items.append((at.end(), end))
-        nxt = end
-        while nxt < len(text) and text[nxt] in "\n \t\r":
-            nxt += 1
-        at = _BULLET.match(text, _line_start(text, nxt)) if nxt < len(text) else None
-    return items
-
-
-def _line_start(text, pos) -> int:
-    return text.rfind("\n", 0, pos) + 1

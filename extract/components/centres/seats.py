@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ...text.clauses import clause, opens_relative
+
 # how far before a centre its city_before rules may reach (they are bounded, ~130 chars)
 _BEFORE_REACH = 400
-_RELATIVE = re.compile(r"[ \t]*(?:das|der|die|dem|den|wo|welche[srnm]?)[ \t]")
-_CLAUSE_MARK = re.compile(r"[,;]")
 _OTHER_NOUN = re.compile(r"\b(?:und|sowie|der|die|das|dem|den|des)[ \t]+[„\"“»«‚]?[A-ZÄÖÜ]")
 
 
@@ -63,12 +63,8 @@ def in_other_relative(text, pos, head, s_start, s_end, name_end=None) -> bool:
     """Does `pos` lie in a relative clause (", das … angesiedelt ist") that describes another
     noun than the centre whose head is at `head`? A clause before the head, or one after it
     with another noun phrase in between ("…, und das Lab Y, das …"), does."""
-    c_start = s_start
-    for m in _CLAUSE_MARK.finditer(text, s_start, pos):
-        c_start = m.end()
-    nxt = _CLAUSE_MARK.search(text, pos, s_end)
-    c_end = nxt.start() if nxt else s_end
-    if c_start == s_start or not _RELATIVE.match(text, c_start) or c_start <= head < c_end:
+    c_start, c_end = clause(text, pos, s_start, s_end)
+    if c_start == s_start or not opens_relative(text, c_start) or c_start <= head < c_end:
         return False
     if c_end <= head:
         return True

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ...model import Mention
-from .lists import bullet_items, list_after, sentence_list
+from ...text.lists import bullet_items
+from .lists import list_after, sentence_list
 
 _SITE_REACH = 60   # the first listed site follows the cue word closely
 _BULLET_REACH = 300  # a list announced by a site cue starts within the next sentence or two

@@ -6,8 +6,9 @@ import re
 
 from ...model import Mention
 from ...normalize import names as nm
+from ...text.ranges import Ranges
 from .lexicon import InstitutionLexicon
-from .org import Org, Spans
+from .org import Org
 
 _NON_SPACE = re.compile(r"\S+")
 _NO_WORD_BEFORE = re.compile(r"(?<![\w-])")
@@ -90,7 +91,7 @@ def acronym_refs(text: str, lex: InstitutionLexicon, orgs: list[Org], defs: dict
             spans.append((m.start(), m.end()))
     if not defs:
         return out
-    taken = Spans(spans)
+    taken = Ranges(spans)
     for start, end in nm.find_literals(text, defs, _NO_WORD_BEFORE, _NO_WORD_AFTER):
         if taken.overlap(start, end):
             continue

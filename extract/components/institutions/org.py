@@ -1,5 +1,5 @@
 """An institution being read (Org: its span, head, kind, acronym, city and the evidence that it
-names one institution), and overlap tests over many of them."""
+names one institution), and overlap tests over many of them (text.ranges for plain ranges)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -34,25 +34,6 @@ class Org:
 
 def overlaps(org: Org, spans) -> bool:
     return any(s < org.end and org.start < e for s, e in spans)
-
-
-class Spans:
-    """Character ranges merged and sorted, for overlap tests in O(log n): a text may hold
-    thousands of names."""
-
-    def __init__(self, spans):
-        merged: list[list[int]] = []
-        for s, e in sorted(spans):
-            if merged and s <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([s, e])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def overlap(self, start: int, end: int) -> bool:
-        i = bisect_right(self.starts, end - 1) - 1   # the last range opening before `end`
-        return i >= 0 and self.ends[i] > start
 
 
 def covered_by(orgs):

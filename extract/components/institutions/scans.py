@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from ...normalize import names as nm
+from ...text.ranges import Ranges
 from ..joined_orgs import joined_items
 from .heads import cached_reading
 from .lexicon import ADJECTIVE_ENDINGS, WS, InstitutionLexicon
-from .org import Org, Spans, covered_by
+from .org import Org, covered_by
 
 _LEGAL_WINDOW = 200
 _TOKEN_BACK = re.compile(r"\S+")
@@ -146,5 +147,5 @@ def with_joined(text: str, lex: InstitutionLexicon, orgs: list[Org], places: dic
         joined.append(Org(item.start, item.end, "org.joined_list", kind, gender, item.start, item.end,
                           acronym=item.acronym, city=city, evidence=True, normalized=item.name))
     # what the head scan found over a joined name's plural or its items gives way to them
-    spans = Spans((text.rfind(" ", 0, item.start - 1), item.end) for item in items)
+    spans = Ranges((text.rfind(" ", 0, item.start - 1), item.end) for item in items)
     return [o for o in orgs if not spans.overlap(o.start, o.end)] + joined

@@ -1,6 +1,8 @@
 """Name entries for the merger (merge.Entry) from a name, its acronym and its city."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..normalize.names import looks_like_acronym
 from .keys import Keyer, fold, split_acronym, stem, strip_place, words
 from .merge import Entry
@@ -10,6 +12,7 @@ def acronym_key(acronym: str) -> str:
     return stem("".join(words(acronym))) if acronym else ""
 
 
+@lru_cache(maxsize=65536)  # a corpus repeats its names; the entry of a spelling is computed once
 def institution_entry(name: str, acronym: str, city: str, keyer: Keyer) -> Entry:
     """The entry of an institution's name: its key without a trailing city and without its
     acronym at either end, whether it is only its acronym ("Fraunhofer IFF", "ISI Buchholz",

@@ -101,6 +101,9 @@ def institution_type(names: list[str], knowledge: Knowledge, keyer: Keyer) -> st
 
 def _fits(tokens: list[str], pattern: tuple[str, ...]) -> bool:
     n = len(pattern)
+    if n == 1:  # most lines are one word: one pass, no slicing
+        word = pattern[0]
+        return any(t.endswith(word[1:]) for t in tokens) if word[0] == "*" else word in tokens
     for k in range(len(tokens) - n + 1):
         if all(t.endswith(w[1:]) if w[0] == "*" else t == w for t, w in zip(tokens[k:k + n], pattern, strict=True)):
             return True

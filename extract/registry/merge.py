@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 FUZZY_MIN = 94        # rapidfuzz ratio of two keys (joined words) that may be one name
@@ -137,14 +138,13 @@ def _join_spelling_variants(items: list[Entry], union: Union) -> None:
             blocks[e.city].append(i)
     for members in blocks.values():
         joined = ["".join(items[i].core) for i in members]
-        for n, i in enumerate(members):
-            # rapidfuzz's C loop finds the candidates; `similar` checks them word for word
-            for _, _, m in process.extract(joined[n], joined, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN,
-                                           limit=None):
-                j = members[m]
-                if m > n and union.find(i) != union.find(j) and similar(items[i].core, items[j].core,
-                                                                        joined[n], joined[m]):
-                    union.join(i, j)
+        # one rapidfuzz matrix per city finds the candidate pairs (scores under the cutoff are 0);
+        # `similar` checks them word for word. The clusters do not depend on the order of joins.
+        scores = process.cdist(joined, joined, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, dtype=np.uint8)
+        for n, m in zip(*np.nonzero(np.triu(scores, 1)), strict=True):
+            i, j = members[n], members[m]
+            if union.find(i) != union.find(j) and similar(items[i].core, items[j].core, joined[n], joined[m]):
+                union.join(i, j)
 
 
 def similar(a: tuple[str, ...], b: tuple[str, ...], joined_a: str = "", joined_b: str = "") -> bool:

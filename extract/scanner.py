@@ -53,11 +53,23 @@ class Scanner:
     def finditer(self, text: str):
         windows = self.windows(text) if self.literals else None
         if windows is not None:
+            if not windows:
+                return ()
             finditer = self.regex.finditer
             return (m for a, b in windows for m in finditer(text, a, b))
         if self.lines:
             return self._at_line_starts(text)
         return self.regex.finditer(text)
+
+    @staticmethod
+    def live(scanners: list[tuple], text: str) -> list[tuple]:
+        """The (scanner, ...) entries whose scanner may match `text`: one test of the text's
+        literal hits per scanner, where a finditer call each costs ~10 times more."""
+        low = lower(text)
+        if low is None:
+            return scanners
+        found = _INDEX.hits(low).keys()
+        return [entry for entry in scanners if not entry[0].literals or not found.isdisjoint(entry[0].literals)]
 
     def _at_line_starts(self, text: str):
         match = self.regex.match

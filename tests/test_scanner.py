@@ -95,3 +95,21 @@ def test_unbounded_repeats_are_bounded_by_the_longest_word():
     longest = max(len(w) for w in text.split())
     assert at - len("programm") - 2 * longest == a and b - a < len(text) / 3
     assert Scanner(re.compile(r"[^,]*programm")).before is None  # may cross spaces: no window
+
+
+def test_live_keeps_every_rule_scanner_that_matches_and_drops_some():
+    from pathlib import Path
+
+    from extract.rules import cached_rules
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
+    entries = [(Scanner(r.compile()), r.id) for r in cached_rules(None).patterns if r.pattern is not None]
+    dropped = 0
+    for text in texts:
+        live = {rule_id for _, rule_id in Scanner.live(entries, text)}
+        dropped += len(entries) - len(live)
+        for scanner, rule_id in entries:
+            if rule_id not in live:
+                assert not list(scanner.regex.finditer(text)), rule_id
+    assert dropped > 0

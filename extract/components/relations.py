@@ -34,7 +34,7 @@ class Relations:
         # Partner cues need institutions, programme cues need sums or spans to scope.
         wanted = {"partners": "ORG" in labels, "programme": bool(labels & {"MONEY", "PERIOD"})}
         triggers = [Trigger(m.start(), m.end(), kind, rule_id, implied)
-                    for scanner, kind, rule_id, implied in self.triggers
+                    for scanner, kind, rule_id, implied in Scanner.live(self.triggers, text)
                     if wanted["programme" if kind.startswith(("programme", "centre_")) else "partners"]
                     for m in scanner.finditer(text)]  # only near the cue's words
         triggers.sort(key=lambda t: t.start)

@@ -136,7 +136,9 @@ def _join_spelling_variants(items: list[Entry], union: Union) -> None:
     for i, e in enumerate(items):
         if not e.bare:
             blocks[e.city].append(i)
-    for members in blocks.values():
+    for block in blocks.values():
+        # one member per distinct core: equal cores in one city are already one cluster (step 1)
+        members = list({items[i].core: i for i in reversed(block)}.values())
         joined = ["".join(items[i].core) for i in members]
         # one rapidfuzz matrix per city finds the candidate pairs (scores under the cutoff are 0);
         # `similar` checks them word for word. The clusters do not depend on the order of joins.

@@ -532,3 +532,9 @@ def test_closed_hub_compounds_are_centres_but_schub_words_are_not():
 
 def test_a_closed_campus_compound_is_a_place_not_a_centre():
     assert _centres_of("Eine Außenstelle wird im Pflegecampus Anklam eingerichtet.") == []
+
+
+def test_a_zentrum_fuer_introduced_by_a_founding_verb_is_a_centre_an_institute_is_not():
+    assert _centres_of("In Kassel entsteht ein Zentrum für Wasserstofftechnik. Das Zentrum erhält 3 Mio. Euro.") == \
+        [("Zentrum für Wasserstofftechnik", "Kassel")]
+    assert _centres_of("Das Zentrum für Molekulare Medizin der Universität Kassel forscht an Proteinen.") == []

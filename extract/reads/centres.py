@@ -14,6 +14,7 @@ READS = Reads(
         "located_cue": Kind(ANY),
         "site_cue": Kind(ANY),
         "list_intro": Kind(ANY),
+        "founding_cue": Kind(ANY),
     }),),
     gazetteers=("places", "states"),
     lists=("centre_heads", "centre_head_forms", "legal_forms", "alias_stoplist", "institution_heads", "regions"),

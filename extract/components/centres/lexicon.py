@@ -14,7 +14,8 @@ from ..institutions.lexicon import read_heads
 from .context import PlaceNames
 from .heads import HeadForms, HeadKinds, tail_stops
 
-_CONTEXT_KINDS = ("exclude", "city_after", "city_before", "located_cue", "site_cue", "list_intro")
+_CONTEXT_KINDS = ("exclude", "city_after", "city_before", "located_cue", "site_cue", "list_intro",
+                  "founding_cue")
 _BIG_PLACE = 20000  # inhabitants: an adjective like "Bremer" should not resolve to a hamlet
 
 
@@ -35,6 +36,7 @@ class CentreLexicon:
         self.located = [r.compile() for r in ctx["located_cue"]]
         self.site_cues = [Scanner(r.compile()) for r in ctx["site_cue"]]
         self.list_intro = [r.compile() for r in ctx["list_intro"]]
+        self.founding = [r.compile() for r in ctx["founding_cue"]]
         head_lines = rules.word_list("centre_heads")
         self.heads = HeadKinds(head_lines)
         self.forms = HeadForms(rules.word_list("centre_head_forms"))

@@ -96,11 +96,13 @@ def _name_after(lex, text, d: Draft, ctx) -> bool:
         if pos > d.end:
             d.name_end, d.named = pos, d.named or tail_named
         d.place(tail_city, "centres.in_name")
-    # "Zentrum für X" is an institute unless it is introduced as new
+    # "Zentrum für X" is an institute unless it is introduced as new ("ein neues Zentrum für X",
+    # "In Cham entsteht ein Zentrum für X")
     if d.key.endswith("zentrum") and text.startswith(" für", d.name_end):
         fm = FOR_TAIL.match(text, d.name_end)
         if not (fm and centre_fuer(lex, text, d.key, fm.end(), ctx)) \
-                and not _NEW.search(text, max(0, d.start - 40), d.start) and not d.q_open:
+                and not _NEW.search(text, max(0, d.start - 40), d.start) and not d.q_open \
+                and not ctx.sentence_has(*ctx.sentence(d.start), lex.founding):
             return False
         if fm:
             d.name_end, d.named = fm.end(), True

@@ -538,3 +538,14 @@ def test_a_zentrum_fuer_introduced_by_a_founding_verb_is_a_centre_an_institute_i
     assert _centres_of("In Kassel entsteht ein Zentrum für Wasserstofftechnik. Das Zentrum erhält 3 Mio. Euro.") == \
         [("Zentrum für Wasserstofftechnik", "Kassel")]
     assert _centres_of("Das Zentrum für Molekulare Medizin der Universität Kassel forscht an Proteinen.") == []
+
+
+def test_a_bullet_entry_that_names_its_own_centre_is_not_a_site_of_the_plural():
+    from extract import analyse_text
+
+    text = ("Der Freistaat fördert zwei regionale Transferhubs:\n\n"
+            "- KI-Transferhub Nordhessen (Kassel) – Federführung: Universität Kassel; Partner: IHK Kassel-Marburg\n"
+            "- KI-Transferhub Osthessen (Fulda) – Koordination: Hochschule Fulda; Partner: Stadt Fulda\n")
+    rows = analyse_text(text)["centres"]
+    assert sorted((r["city"], r["lead_partner"]) for r in rows) == \
+        [("Fulda", "Hochschule Fulda"), ("Kassel", "Universität Kassel")]

@@ -23,14 +23,14 @@ def sites(lex, text, found: list[Mention], ctx) -> list[Mention]:
     used: set[tuple[int, str]] = set()
     for m in found:
         if m.attrs["plural"]:
-            out += _plural_sites(lex, text, m, ctx, used)
+            out += _plural_sites(lex, text, m, ctx, used, found)
     for cue in lex.site_cues:
         for c in cue.finditer(text):
             out += _cue_sites(lex, text, found, c, ctx, used)
     return out
 
 
-def _plural_sites(lex, text, m: Mention, ctx, used) -> list[Mention]:
+def _plural_sites(lex, text, m: Mention, ctx, used, found=()) -> list[Mention]:
     """The sites of a plural head: the cities listed after it or in its sentence, the cities
     that end its name, or the entries of a bullet list it heads."""
     out = []
@@ -51,15 +51,19 @@ def _plural_sites(lex, text, m: Mention, ctx, used) -> list[Mention]:
         out.append(site)
         used.add((m.start, city))
     if not lst and _HEADER_COLON.match(text, m.end):
-        out += _bullet_sites(lex, text, m, ctx, used)
+        out += _bullet_sites(lex, text, m, ctx, used, found)
     return out
 
 
-def _bullet_sites(lex, text, m: Mention, ctx, used) -> list[Mention]:
+def _bullet_sites(lex, text, m: Mention, ctx, used, found=()) -> list[Mention]:
     """"LOEWE-Zentren:" over a bullet list: each entry is one centre, at the city the entry
-    names (its host's)."""
+    names (its host's); an entry that names its own centre ("- KI-Hub X (Kassel) – …") is
+    that centre, not a site of the plural."""
     out = []
+    named = [f.start for f in found if not (f.attrs["plural"] or f.attrs["generic"] or f.attrs["anaphor"])]
     for s, e in bullet_items(text, m.end):
+        if any(s <= start < e for start in named):
+            continue
         cities = ctx.cities_in(s, e)
         city = _leading_city(lex, text, s, e, ctx) or (cities[-1][1] if cities else None)
         if city and (m.start, city) not in used:

@@ -29,7 +29,8 @@ PATTERN_KEYS = {
     "group": "the capture group (number or name) that is the span",
     "kind": "a sub-type the component reads (e.g. period kind, trigger role)",
     "value": "a value the component reads (e.g. a multiplier, a canonical name)",
-    "anchor": "a literal that must occur near a match (regex tried only there)",
+    "anchor": "a regex that every match lies within 60 chars of: the rule is tried only there "
+              "(temporal rules, whose digits give the scanner no literal to find)",
     "description": "what the rule catches, for people",
 }
 PATTERN_REQUIRED = ("id", "label")

@@ -247,3 +247,17 @@ def test_each_component_reads_exactly_the_files_it_declares(tmp_path, monkeypatc
         assert asked == declared, (module, sorted(asked ^ declared))
         for pf in reads.patterns:  # a label filter, where the code has one, is the declared label
             assert spy.labels[(module, f"patterns/{pf.file}")] <= {pf.label}, (module, pf.file)
+
+
+def test_an_anchor_on_a_centre_rule_is_refused_it_has_one_meaning_temporal_regex(tmp_path):
+    rules = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", rules)
+    path = rules / "patterns" / "centres.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("{"))
+    obj = json.loads(lines[at])
+    obj["anchor"] = "zentr"
+    lines[at] = json.dumps(obj, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=rf"centres.jsonl:{at + 1}:.*anchor"):
+        load_rules(rules)

@@ -7,8 +7,8 @@ from .declare import ANY, SOME, Kind, PatternFile, Reads, TaggedList
 READS = Reads(
     component="extract_centres",
     patterns=(PatternFile("centres", "CENTRE", {
-        None: Kind(SOME, keys=("flags", "anchor", "value")),
-        "exclude": Kind(ANY, keys=("flags", "anchor")),
+        None: Kind(SOME, keys=("flags", "value")),
+        "exclude": Kind(ANY, keys=("flags",)),
         "city_after": Kind(ANY),
         "city_before": Kind(ANY),
         "located_cue": Kind(ANY),

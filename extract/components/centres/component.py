@@ -5,17 +5,12 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ...model import Mention
-from ...scanner import Scanner
-from ...text.case import lower_keeping_offsets
-from ...text.ranges import windows
 from ...text.sentences import Sentences
 from .aliases import aliases, listed_names
 from .context import Context
 from .lexicon import load_lexicon
 from .mention import mention
 from .sites import sites
-
-_BEFORE_ANCHOR, _AFTER_ANCHOR = 80, 40
 
 
 @Language.factory("extract_centres", default_config={"rules_dir": ""},
@@ -45,13 +40,11 @@ class Centres:
 
     def find(self, text: str, ctx: Context) -> list[Mention]:
         lex = self.lexicon
-        low = lower_keeping_offsets(text)  # None: no anchors
-        windows: dict[str, list[tuple[int, int]]] = {}
-        blocked = [m.span() for regex, anchor in lex.excludes
-                   for m in _finditer(lex.scanners[id(regex)], anchor, text, low, windows, lex.gates[id(regex)])]
+        # each rule runs near the literals its regex requires (scanner.Scanner)
+        blocked = [m.span() for regex in lex.excludes for m in lex.scanners[id(regex)].finditer(text)]
         cands = []
-        for order, (regex, anchor, value, rule_id) in enumerate(lex.head_rules):
-            for m in _finditer(lex.scanners[id(regex)], anchor, text, low, windows, lex.gates[id(regex)]):
+        for order, (regex, value, rule_id) in enumerate(lex.head_rules):
+            for m in lex.scanners[id(regex)].finditer(text):
                 cands.append((m.start(), -m.end(), order, value, rule_id))
         cands.sort()
         out: list[Mention] = []
@@ -70,31 +63,3 @@ class Centres:
         return out
 
 
-def _finditer(scanner: Scanner, anchor, text, low, cache, gate=None):
-    """Matches of the scanner's regex, tried only in windows around its anchor literal when it
-    has one (rule key `anchor`), else around its required literals (scanner.Scanner): scanning
-    a 2 KB text once per rule costs more than str.find. `gate` (literals.Gate) skips a regex
-    whose literals are absent."""
-    regex = scanner.regex
-    if not anchor or low is None:
-        yield from scanner.finditer(text)
-        return
-    spans = cache.get(anchor)
-    if spans is None:
-        spans = cache[anchor] = windows(_occurrences(low, anchor), _BEFORE_ANCHOR, _AFTER_ANCHOR, len(text))
-    if not spans or (gate is not None and not gate.open(text, None)):
-        return
-    seen_end = -1
-    for lo, hi in spans:
-        for m in regex.finditer(text, lo, hi):
-            if m.start() >= seen_end:
-                seen_end = m.end()
-                yield m
-
-
-def _occurrences(low: str, literal: str):
-    """(start, end) of every occurrence of `literal` in `low`, overlapping ones included."""
-    i = low.find(literal)
-    while i >= 0:
-        yield i, i + len(literal)
-        i = low.find(literal, i + 1)

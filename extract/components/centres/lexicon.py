@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...literals import Gate
 from ...rules import cached_rules
 from ...scanner import Scanner
 from ..institutions.lexicon import read_heads
@@ -24,13 +23,10 @@ class CentreLexicon:
         rules = cached_rules(rules_dir)
         pats = rules.patterns_for("CENTRE", file="centres")
         heads = [r for r in pats if r.kind not in _CONTEXT_KINDS]
-        self.head_rules = [(r.compile(), r.anchor, r.value, r.id) for r in heads]
-        # literals every match holds, checked once an anchor window exists
-        self.gates = {id(regex): Gate.of(regex) for regex, *_ in self.head_rules}
+        self.head_rules = [(r.compile(), r.value, r.id) for r in heads]
         ctx = {k: [r for r in pats if r.kind == k] for k in _CONTEXT_KINDS}
-        self.excludes = [(r.compile(), r.anchor) for r in ctx["exclude"]]
-        self.gates.update({id(regex): Gate.of(regex) for regex, _ in self.excludes})
-        self.scanners = {id(regex): Scanner(regex) for regex, *_ in self.head_rules + self.excludes}
+        self.excludes = [r.compile() for r in ctx["exclude"]]
+        self.scanners = {id(regex): Scanner(regex) for regex in [h[0] for h in self.head_rules] + self.excludes}
         self.city_after = [(r.compile(), r.id) for r in ctx["city_after"]]
         self.city_before = [(r.compile(), r.id) for r in ctx["city_before"]]
         self.located = [r.compile() for r in ctx["located_cue"]]

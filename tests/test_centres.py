@@ -528,6 +528,7 @@ def test_closed_hub_compounds_are_centres_but_schub_words_are_not():
     assert _centres_of("Der Transformationshub Zulieferindustrie in Trier startet. ") == \
         [("Transformationshub Zulieferindustrie", "Trier")]
     assert _centres_of("Der Innovationsschub in Trier ist groß.") == []
+    assert _centres_of("Mit dem SmartHub Trier hat das Projekt einen festen Ort.") == [("SmartHub Trier", "Trier")]
 
 
 def test_a_closed_campus_compound_is_a_place_not_a_centre():

@@ -271,3 +271,8 @@ def test_an_adjective_before_a_legal_form_and_a_plural_before_a_district_are_no_
 ])
 def test_heads_that_name_members(lexicon, text, places, name):
     assert name in [n for _, n, _ in orgs(lexicon, text, places)]
+
+
+def test_a_hyphenated_university_name_takes_its_place_like_the_bare_head(lexicon):
+    found = [n for _, n, _ in orgs(lexicon, "Die Philipps-Universität Oberhausenau leitet.")]
+    assert "Philipps-Universität Oberhausenau" in found

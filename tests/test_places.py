@@ -158,3 +158,9 @@ def test_a_role_in_brackets_is_not_a_place_qualifier():
 
     assert analyse_text("Kontakt: Eveline Vogt (Pressesprecherin), Telefon 0421 123")["cities"] == []
     assert [r["city"] for r in analyse_text("Das Zentrum in Essen (NRW) startet.")["cities"]] == ["Essen"]
+
+
+def test_a_city_after_a_double_first_name_is_a_surname_after_a_hyphenated_name_it_is_a_place(index):
+    assert cities("Dazu sagte Hans-Peter Kassel am Montag.", index) == []
+    assert cities("Federführung: Philipps-Universität Marburg, Partner: Justus-Liebig-Universität Gießen",
+                  index) == [("Marburg", "Marburg an der Lahn"), ("Gießen", "Gießen")]

@@ -253,8 +253,9 @@ def _is_person(text: str, s: int, end: int, alias: str, index: PlaceIndex) -> bo
     word = prev.group(1)
     if word in index.first_names:
         return True
-    if DOUBLE_FIRST_NAME.fullmatch(word) and word not in index.by_first:
-        return True  # "Hans-Peter X": a double first name
+    if DOUBLE_FIRST_NAME.fullmatch(word) and word not in index.by_first \
+            and all(part in index.first_names for part in word.split("-")):
+        return True  # "Hans-Peter X": a double first name (not "Philipps-Universität X")
     # a city adjective before a place name makes it a quarter or a street of that city
     return word.endswith("er") and any(e.alias == word[:-2] and e.place.label == "CITY"
                                        for e in index.by_first.get(word[:-2], ()))

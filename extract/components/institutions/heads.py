@@ -90,8 +90,9 @@ def _inflection_ok(head, infl: str) -> bool:
 
 
 def takes_next_word(head: str, lex: InstitutionLexicon) -> bool:
-    """A standalone abbreviation ("TU") or a `placed` head ("Landkreis") names its place next."""
-    return head in lex.standalone or head.lower() in lex.placed
+    """A standalone abbreviation ("TU") or a `placed` head ("Landkreis", also as the last part
+    of a hyphenated name: "Philipps-Universität") names its place next."""
+    return head in lex.standalone or head.lower().rsplit("-", 1)[-1] in lex.placed
 
 
 def is_left_stop(word: str, lex: InstitutionLexicon) -> bool:

@@ -2,6 +2,7 @@
 on hand-made mentions, like test_relations."""
 from __future__ import annotations
 
+from extract.model import Mention
 from extract.relations import build_facts
 from tests.test_relations import mention, triggers
 
@@ -246,3 +247,12 @@ def test_heading_lines_name_centres_in_camel_case_closed_lab_compounds_and_with_
             "Thüringer Gründungslab, Erfurt\nDas Lab wird von der Fachhochschule Erfurt geleitet.\n\n"
             "Gründerzentrum „Werkstatt Ostthüringen“, Gera\nDie Hochschule Gera koordiniert.\n")
     assert sorted(r["city"] for r in analyse_text(text)["centres"]) == ["Erfurt", "Gera", "Jena"]
+
+
+def test_sites_listed_for_a_centre_do_not_hide_the_seat_its_bare_head_was_given():
+    text = "Die Factory hat ihren Hauptsitz in Emden. Weitere Standorte sind Leer und Aurich."
+    seat = mention(text, "CENTRE", "Factory", city="Emden", kind="Factory")
+    sites = [Mention("CENTRE", seat.start, seat.end, "Factory", "test.site", f"Factory {c}",
+                     {"city": c, "kind": "Factory", "site": True}) for c in ("Leer", "Aurich")]
+    ms = [seat, *sites, mention(text, "CITY", "Emden"), mention(text, "CITY", "Leer"), mention(text, "CITY", "Aurich")]
+    assert sorted(r["city"] for r in build_facts(text, ms, triggers(text))["centres"]) == ["Aurich", "Emden", "Leer"]

@@ -56,9 +56,10 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
     city. A centre with no city at all is not kept: the table is keyed by city."""
     hints = city_hints or {}
     concrete = [m for m in centre_mentions if is_concrete(m)]
-    if any(m.attrs.get("city") and not is_bare(m) for m in concrete):
+    if any(m.attrs.get("city") and not is_bare(m) and not m.attrs.get("site") for m in concrete):
         # "Das Zentrum … in Zittau" beside a placed, named centre: the same centre, the city
-        # is where it works or a second site, not another centre.
+        # is where it works or a second site, not another centre. (Sites do not count: "Sitz
+        # der Factory wird Hannover, weitere Standorte sind X und Y" keeps the Factory's seat.)
         concrete = [m for m in concrete if not is_bare(m)]
     placed = {m.attrs["city"] for m in concrete if m.attrs.get("city")}
     placed_names = {m.normalized or m.text for m in concrete if m.attrs.get("city") and not is_bare(m)}

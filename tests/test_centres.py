@@ -550,3 +550,9 @@ def test_a_bullet_entry_that_names_its_own_centre_is_not_a_site_of_the_plural():
     rows = analyse_text(text)["centres"]
     assert sorted((r["city"], r["lead_partner"]) for r in rows) == \
         [("Fulda", "Hochschule Fulda"), ("Kassel", "Universität Kassel")]
+
+
+def test_a_site_cue_lists_the_cities_of_its_own_clause_only():
+    text = ("Kassel. Die Energieagentur Nordhessen gGmbH ist gegründet. Die Agentur hat ihren Sitz in Kassel "
+            "und nimmt im Frühjahr den Betrieb auf; Sprechstunden sind in Fulda und Marburg geplant.")
+    assert [city for _, city in _centres_of(text)] == ["Kassel"]

@@ -102,7 +102,8 @@ def _cue_sites(lex, text, found, cue: re.Match, ctx, used) -> list[Mention]:
 
 def _cue_cities(lex, text, c: re.Match, anchor, s_start, s_end, ctx) -> list[str]:
     """The cities a site cue lists, from the nearest source that has some."""
-    cities = ctx.cities_in(c.end(), s_end)
+    semi = text.find(";", c.end(), s_end)  # "Sitz in X …; Sprechstunden in Y": another clause
+    cities = ctx.cities_in(c.end(), semi if semi >= 0 else s_end)
     if cities and cities[0][0] - c.end() > _SITE_REACH:
         cities = []
     cities = [name for pos, name in cities]

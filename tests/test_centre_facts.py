@@ -256,3 +256,25 @@ def test_sites_listed_for_a_centre_do_not_hide_the_seat_its_bare_head_was_given(
                      {"city": c, "kind": "Factory", "site": True}) for c in ("Leer", "Aurich")]
     ms = [seat, *sites, mention(text, "CITY", "Emden"), mention(text, "CITY", "Leer"), mention(text, "CITY", "Aurich")]
     assert sorted(r["city"] for r in build_facts(text, ms, triggers(text))["centres"]) == ["Aurich", "Emden", "Leer"]
+
+
+def test_leads_named_by_the_award_the_host_or_a_relative_clause():
+    from extract import analyse_text
+
+    def lead(text):
+        return [r["lead_partner"] for r in analyse_text(text)["centres"]]
+
+    assert lead("Die Universität Kassel hat den Zuschlag für das neue „Kompetenzzentrum Arbeit“ (KoA) "
+                "erhalten. Das Zentrum sitzt in Kassel.") == ["Universität Kassel"]
+    assert lead("Der SmartHub Fulda öffnet. Betrieben wird er unter dem Dach der Wirtschaftsförderung Fulda "
+                "gemeinsam mit der Hochschule Fulda.") == ["Wirtschaftsförderung Fulda"]
+    assert lead("Das Kompetenzzentrum Holz in Trier startet. Die Hochschule Trier, bei der die Federführung "
+                "liegt, und die Universität Trier bauen es auf.") == ["Hochschule Trier"]
+
+
+def test_a_centre_placed_by_its_bare_head_bears_the_one_name_the_text_gave_without_a_city():
+    from extract import analyse_text
+
+    rows = analyse_text("Die Universität Kassel hat den Zuschlag für das neue „Kompetenzzentrum Arbeit“ (KoA) "
+                        "erhalten. Das Zentrum sitzt in Kassel.")["centres"]
+    assert [(r["centre"], r["city"]) for r in rows] == [("Kompetenzzentrum Arbeit (KoA)", "Kassel")]

@@ -62,6 +62,7 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
         # der Factory wird Hannover, weitere Standorte sind X und Y" keeps the Factory's seat.)
         concrete = [m for m in concrete if not is_bare(m)]
     placed = {m.attrs["city"] for m in concrete if m.attrs.get("city")}
+    unplaced_names = {m.normalized or m.text for m in concrete if not m.attrs.get("city") and not is_bare(m)}
     placed_names = {m.normalized or m.text for m in concrete if m.attrs.get("city") and not is_bare(m)}
     # An unplaced name beside exactly one placed centre restates it; with none placed, the
     # owner's city ("… der Hochschule Landshut") or the document's main city keys it.
@@ -85,7 +86,19 @@ def collect_centres(centre_mentions: list[Mention], cities: list[Mention],
             # the longest name among the mentions the text itself places there
             c.name, named_here[city] = name, bool(m.attrs.get("city"))
         c.mentions.append(m)
+    _name_bare_centres(list(centres.values()), unplaced_names)
     return list(centres.values())
+
+
+def _name_bare_centres(centres: list[Centre], unplaced_names: set[str]) -> None:
+    """"Das Zentrum ist in Kassel angesiedelt" after the one name the text gives without a city
+    („Kompetenzzentrum Arbeit“ (KoA)): the centre placed by its bare head bears that name."""
+    if len(unplaced_names) != 1:
+        return
+    name = next(iter(unplaced_names))
+    for c in centres:
+        if any(c.name == m.attrs.get("kind") for m in c.mentions):
+            c.name = name
 
 
 def centre_at(span: tuple[int, int], centres: list[Centre], anaphors: list[Mention],

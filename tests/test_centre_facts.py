@@ -278,3 +278,17 @@ def test_a_centre_placed_by_its_bare_head_bears_the_one_name_the_text_gave_witho
     rows = analyse_text("Die Universität Kassel hat den Zuschlag für das neue „Kompetenzzentrum Arbeit“ (KoA) "
                         "erhalten. Das Zentrum sitzt in Kassel.")["centres"]
     assert [(r["centre"], r["city"]) for r in rows] == [("Kompetenzzentrum Arbeit (KoA)", "Kassel")]
+
+
+def test_entries_under_a_plural_heading_give_each_centre_its_lead_city_and_sum():
+    from extract import analyse_text
+
+    text = ("Gefördert werden zwei neue Zentren.\n\nLOEWE-Zentren\n\n"
+            "– ALPHA – Neue Werkstoffe\nFederführung: Universität Kassel, Partner: Hochschule Fulda\n"
+            "Fördersumme: 4,9 Millionen Euro\n\n"
+            "– BETA – Präzisionsmedizin\nFederführung: Philipps-Universität Marburg, Partner: Justus-Liebig-Universität Gießen\n"
+            "Fördersumme: 5,2 Millionen Euro\n")
+    rows = analyse_text(text)["centres"]
+    assert sorted((r["city"], r["funding_eur"], r["lead_partner"]) for r in rows) == [
+        ("Kassel", 4900000, "Universität Kassel"),
+        ("Marburg an der Lahn", 5200000, "Philipps-Universität Marburg")]

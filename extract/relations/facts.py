@@ -62,8 +62,12 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     named = [m for m in centre_mentions if is_concrete(m) and not m.attrs.get("site")]
 
     by_default: set[int] = set()
+    # a list entry that is one centre ("– X\nFederführung: …\nFördersumme: 4,9 Mio. Euro")
+    entries = [(e[0], e[1], c) for c in centres for cm in c.mentions if (e := cm.attrs.get("entry"))]
 
     def scope_of(m: Mention) -> tuple[Centre | None, str]:
+        if own := next((c for a, b, c in entries if a <= m.start < b), None):
+            return own, "centre"
         span = _cut_at_legal_form(text, sentences.span(m.start), m.start)
         if len(centres) > 1 and (own := clause_centre(text, m.start, span, centres, cities)):
             return own, "centre"  # "Nach Kiel fließen 190.000 Euro, nach Ulm 199.000 Euro"

@@ -19,14 +19,25 @@ def bullet_items(text, pos, reach=4) -> list[tuple[int, int]]:
         return []
     items, at = [], first
     while at is not None:
-        end = text.find("\n", at.end())
-        end = len(text) if end < 0 else end
+        end = _entry_end(text, at.end())
         items.append((at.end(), end))
         nxt = end
         while nxt < len(text) and text[nxt] in "\n \t\r":
             nxt += 1
         at = _BULLET.match(text, _line_start(text, nxt)) if nxt < len(text) else None
     return items
+
+
+# a line under an entry that states one of its facts: "Federführung: …", "Fördersumme: …"
+_FACT_LINE = re.compile(r"[ \t]*[A-ZÄÖÜ][\w-]*(?:[ \t][\w-]+)?[ \t]*:[ \t]*\S")
+
+
+def _entry_end(text, start) -> int:
+    """The end of an entry's line, or of the fact lines right under it."""
+    end = text.find("\n", start)
+    while end >= 0 and _FACT_LINE.match(text, end + 1) and not _BULLET.match(text, end + 1):
+        end = text.find("\n", end + 1)
+    return len(text) if end < 0 else end
 
 
 def _line_start(text, pos) -> int:

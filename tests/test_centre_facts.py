@@ -286,7 +286,8 @@ def test_entries_under_a_plural_heading_give_each_centre_its_lead_city_and_sum()
     text = ("Gefördert werden zwei neue Zentren.\n\nLOEWE-Zentren\n\n"
             "– ALPHA – Neue Werkstoffe\nFederführung: Universität Kassel, Partner: Hochschule Fulda\n"
             "Fördersumme: 4,9 Millionen Euro\n\n"
-            "– BETA – Präzisionsmedizin\nFederführung: Philipps-Universität Marburg, Partner: Justus-Liebig-Universität Gießen\n"
+            "– BETA – Präzisionsmedizin\nFederführung: Philipps-Universität Marburg, "
+            "Partner: Justus-Liebig-Universität Gießen\n"
             "Fördersumme: 5,2 Millionen Euro\n")
     rows = analyse_text(text)["centres"]
     assert sorted((r["city"], r["funding_eur"], r["lead_partner"]) for r in rows) == [

@@ -141,3 +141,13 @@ def test_a_project_agency_named_without_a_cue_is_no_member_but_keeps_its_cued_ro
     cued = partners("Das Kompetenzzentrum Lernfabrik in Kassel startet. Projektträger ist das "
                     "Deutsche Zentrum für Luft- und Raumfahrt (DLR).")
     assert [r["role"] for r in cued.values()] == ["project_agency"]
+
+
+def test_the_centre_named_with_a_longer_name_is_the_centre_not_its_partner():
+    text = ("Jena. Psychische Erkrankungen sind häufig. Am Deutschen Zentrum für Seelische Gesundheit (DZSG) "
+            "arbeiten Forschende daran, Diagnose und Behandlung zu verbessern. Einer der sechs Standorte des "
+            "Zentrums ist der Verbund Jena–Magdeburg, der vom Universitätsklinikum Jena koordiniert wird. Das "
+            "DZSG gehört zu den Deutschen Zentren der Gesundheitsforschung.")
+    rows = partners(text)
+    assert "Universitätsklinikum Jena" in rows
+    assert not any("Seelische Gesundheit" in name for name in rows)

@@ -198,6 +198,9 @@ def _follow(longer: dict[str, str], key: str) -> str:
     return key
 
 
+_ACRONYM_TAIL = re.compile(r"\s*\([^()]{1,15}\)$")
+
+
 class _CentreIndex:
     """The release's centre mentions, for "is this institution the centre itself?"."""
 
@@ -206,11 +209,16 @@ class _CentreIndex:
         self.starts = [s for s, _ in self.spans]
         self.longest = max((e - s for s, e in self.spans), default=0)
         self.acronyms = {c.attrs.get("acronym") for c in centres} - {None, ""}
-        self.names = {(c.normalized or c.text).casefold() for c in centres}
+        # names without their acronym ("KI-Landeszentrum X (KILSA)" -> "ki-landeszentrum x")
+        self.names = {_ACRONYM_TAIL.sub("", (c.normalized or c.text)).casefold() for c in centres}
+        self._ends = tuple(n for n in self.names if " " in n)
 
     def holds(self, org: Mention) -> bool:
-        if org.attrs.get("acronym") in self.acronyms or (org.normalized or org.text).casefold() in self.names:
+        name = (org.normalized or org.text).casefold()
+        if org.attrs.get("acronym") in self.acronyms or name in self.names:
             return True
+        if self._ends and name.endswith(self._ends):
+            return True  # "Deutsches Zentrum für X" where the centre is "Zentrum für X (ACR)"
         # "Helmholtz Zentrum München": a name that opens before the centre word is an institution's
         lo = bisect_left(self.starts, org.start - self.longest)
         hi = bisect_left(self.starts, org.end)

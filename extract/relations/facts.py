@@ -91,7 +91,9 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of, _sums_by_sentence(money, sentences))
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
     partners = _partner_rows(text, orgs, keys, triggers, links, sentences, cities, centres, anaphors,
-                             owner_of, mentions_of(live, "PERSON"), weights or rule_weights())
+                             owner_of, mentions_of(live, "PERSON"), weights or rule_weights(),
+                             [m for m in centre_mentions if is_concrete(m)
+                              and (m.normalized or m.text) in {c.name for c in centres}])
     return {
         "centres": _centre_rows(centres, funding, periods, partners, states, by_default,
                                 start_points(text, live, [t for t in triggers if t.kind == "centre_start"],
@@ -219,13 +221,16 @@ def in_district(text: str, city: Mention) -> bool:
 
 
 def _partner_rows(text, orgs, keys, triggers, links, sentences, cities, centres, anaphors,
-                  owner_of, persons, weights) -> list[dict]:
+                  owner_of, persons, weights, named_centres=()) -> list[dict]:
+    """Partner rows; `named_centres`: the mentions that bear a kept centre's name, whether the
+    centre kept them or not (an institution that is one of them is the centre itself)."""
     key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
     links = {key_of[id(link.org)]: link for link in links}
     cues = Cues([(t.start, t.end) for t in triggers if t.kind == "not_member"],
                 [(t.start, t.end) for t in triggers if t.kind == "not_member_after"], persons)
     members = score_members(text, orgs, keys, {k: link.org for k, link in links.items()},
-                            [m for c in centres for m in c.mentions], cues, sentences, weights)
+                            [*{id(m): m for c in centres for m in c.mentions}.values(), *named_centres],
+                            cues, sentences, weights)
     rows = []
     for key, member in sorted(members.items(), key=lambda kv: kv[1].org.start):
         if member.score < weights["threshold"]:

@@ -270,6 +270,8 @@ def test_leads_named_by_the_award_the_host_or_a_relative_clause():
                 "gemeinsam mit der Hochschule Fulda.") == ["Wirtschaftsförderung Fulda"]
     assert lead("Das Kompetenzzentrum Holz in Trier startet. Die Hochschule Trier, bei der die Federführung "
                 "liegt, und die Universität Trier bauen es auf.") == ["Hochschule Trier"]
+    assert lead("Die Stadt Emden gehört zu den Gewinnern des Wettbewerbs. Das neue Digitalisierungszentrum "
+                "Emden soll 2025 öffnen.") == ["Stadt Emden"]
     assert lead("Der Spitzencluster „Power Valley“ in Erlangen erhält 40 Millionen Euro. Das Clustermanagement "
                 "liegt beim Power Valley e.V. mit Sitz in Erlangen.") == ["Power Valley e.V."]
 

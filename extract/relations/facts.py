@@ -6,13 +6,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Mention, mentions_of
-from .centres import Centre, centre_at, clause_centre, collect_centres, dominant, is_bare, is_concrete
+from .centres import Centre, centre_at, collect_centres, dominant, is_bare, is_concrete
 from .evidence import EVIDENCE_RULE, Cues, rule_weights, same_institution_keys, score_members
 from .partners import city_of, link_partners, org_key, owners, topic_after
+from .scope import Scope
 from .sentences import Sentences
 
 _PERIOD_KINDS = ("funding", "phase", "deadline")
-_CLAUSE_MARK = re.compile(r"[,;]")
 _EACH = re.compile(r"\b(?:jeweils|je|[Jj]edes|[Jj]ede|[Jj]eder|[Jj]edem)\b")
 # A span whose text names a month ("Ende Juli 2020", "30.06.2021") is more precise than a year.
 _MONTH_NAMED = re.compile(r"\d{1,2}\.\s?\d{1,2}\.|\b(?:Jan|Feb|Mär|Apr|Mai|Jun|Jul|Aug|Sep|Okt|Nov|Dez"
@@ -45,57 +45,21 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     owned = owners(text, [m for m in centre_mentions if is_concrete(m)], orgs)
     owned.update(entry_hosts(centre_mentions, orgs, owned))
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
-    # partner links once, before the centres: the coordinator's city may key a centre
-    role_cues = [t for t in triggers if not t.kind.startswith(("programme", "centre_", "not_member"))]
-    # one key per institution, whichever of its names the text uses (evidence.py)
-    keys = same_institution_keys(orgs, [org_key(o) for o in orgs])
-    key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
-    links = link_partners(text, orgs, role_cues, sentences, owned, key=lambda o: key_of[id(o)])
+    keys, links = _partner_links(text, orgs, triggers, sentences, owned)
     centres = collect_centres(centre_mentions, [c for c in cities if not in_district(text, c)], hints,
                               lead_city(text, links, cities))
-    programme = [t for t in triggers if t.kind == "programme"]
-    programme_all = [t for t in triggers if t.kind == "programme_all"]
-    refer_back = [t for t in triggers if t.kind == "centre_anaphor"]
     states = {c.normalized: c.attrs.get("state") for c in cities}
-
-    plurals = [m for m in centre_mentions if m.attrs.get("plural")]
-    named = [m for m in centre_mentions if is_concrete(m) and not m.attrs.get("site")]
-
-    by_default: set[int] = set()
-    # a list entry that is one centre ("– X\nFederführung: …\nFördersumme: 4,9 Mio. Euro")
-    entries = [(e[0], e[1], c) for c in centres for cm in c.mentions if (e := cm.attrs.get("entry"))]
-
-    def scope_of(m: Mention) -> tuple[Centre | None, str]:
-        if own := next((c for a, b, c in entries if a <= m.start < b), None):
-            return own, "centre"
-        span = _cut_at_legal_form(text, sentences.span(m.start), m.start)
-        if len(centres) > 1 and (own := clause_centre(text, m.start, span, centres, cities)):
-            return own, "centre"  # "Nach Kiel fließen 190.000 Euro, nach Ulm 199.000 Euro"
-        if any(span[0] <= p.start < span[1] for p in plurals) and \
-                not any(span[0] <= c.start < span[1] for c in named):
-            # "Der Bund fördert diese Kompetenzzentren mit 21,5 Mio. Euro": the plural's sum
-            return None, "programme"
-        centre, how = centre_at(span, centres, anaphors, cities, text)
-        if how == "single" and any(span[0] <= t.start and t.end <= m.start
-                                   and not _CLAUSE_MARK.search(text, t.end, m.start) for t in refer_back):
-            how = "anaphor"  # "Das Vorhaben wird im Rahmen des Programms mit 2 Mio. Euro gefördert"
-        cues = programme + programme_all if how == "single" else programme_all
-        if centre and any(span[0] <= t.start < span[1] for t in cues):
-            return None, "programme"
-        if how == "single":
-            by_default.add(m.start)  # tied only because the text has one centre
-        return centre, "centre" if centre else "other"
-
+    scope_of = Scope(text, sentences, centres, centre_mentions, anaphors, cities, triggers)
     money = mentions_of(live, "MONEY")
     funding = _funding_rows(text, money, scope_of)
     periods = _period_rows(mentions_of(live, "PERIOD"), scope_of, _sums_by_sentence(money, sentences))
     owner_of = {id(o): c for c in centres for m in c.mentions if (o := owned.get(id(m)))}
+    kept_names = {c.name for c in centres}
     partners = _partner_rows(text, orgs, keys, triggers, links, sentences, cities, centres, anaphors,
                              owner_of, mentions_of(live, "PERSON"), weights or rule_weights(),
-                             [m for m in centre_mentions if is_concrete(m)
-                              and (m.normalized or m.text) in {c.name for c in centres}])
+                             [m for m in centre_mentions if is_concrete(m) and (m.normalized or m.text) in kept_names])
     return {
-        "centres": _centre_rows(centres, funding, periods, partners, states, by_default,
+        "centres": _centre_rows(centres, funding, periods, partners, states, scope_of.by_default,
                                 start_points(text, live, [t for t in triggers if t.kind == "centre_start"],
                                              sentences)),
         "cities": _city_rows(cities),
@@ -105,22 +69,6 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
         "periods": periods,
         "persons": _person_rows(mentions_of(live, "PERSON")),
     }
-
-
-# "… der Technologiepark GmbH. Insgesamt …": the splitter keeps "GmbH." (an abbreviation),
-# but before a capital a legal form's full stop ends the sentence
-_LEGAL_STOP = re.compile(r"\b(?:GmbH|mbH|AG|KG|e\.[ ]?V)\.[ \t]+(?=[A-ZÄÖÜ])")
-
-
-def _cut_at_legal_form(text: str, span: tuple[int, int], pos: int) -> tuple[int, int]:
-    start, end = span
-    for m in _LEGAL_STOP.finditer(text, start, end):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() >= pos:
-            end = text.index(".", m.start()) + 1
-            break
-    return start, end
 
 
 def _prov(m: Mention) -> dict:
@@ -218,6 +166,15 @@ _DISTRICT = re.compile(r"\b(?:Land)?[Kk]reis(?:es|e|en)?[ \t]+$|\b(?:Metropol)?[
 
 def in_district(text: str, city: Mention) -> bool:
     return bool(_DISTRICT.search(text, max(0, city.start - 14), city.start))
+
+
+def _partner_links(text, orgs, triggers, sentences, owned):
+    """(one key per institution, partner links): linked once, before the centres, since the
+    coordinator's city may key a centre; a key holds whichever of its names the text uses."""
+    role_cues = [t for t in triggers if not t.kind.startswith(("programme", "centre_", "not_member"))]
+    keys = same_institution_keys(orgs, [org_key(o) for o in orgs])
+    key_of = {id(o): k for o, k in zip(orgs, keys, strict=True)}
+    return keys, link_partners(text, orgs, role_cues, sentences, owned, key=lambda o: key_of[id(o)])
 
 
 def _partner_rows(text, orgs, keys, triggers, links, sentences, cities, centres, anaphors,

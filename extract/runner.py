@@ -95,15 +95,7 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
 
             bar = Bar(count_files(corpus, excluded))
         try:
-            for document, cells in results:
-                if document.needs_text_copy and document.text is not None:
-                    path, _ = writer.text_path(document.doc_id)
-                    path.write_text(document.text, encoding="utf-8")
-                writer.write_cells(cells)
-                collector.add_cells(cells)
-                _count(summary, document, cells["documents"][0])
-                if bar is not None:
-                    bar.advance(summary.n_docs, summary.n_error, time.perf_counter() - started)
+            _write_results(results, writer, collector, summary, bar, started)
         finally:
             if bar is not None:
                 bar.stop()
@@ -111,6 +103,20 @@ def run_corpus(*, corpus: Path, out: Path, fmt: str = "csv", jobs: int = 0, engi
     summary.tables = writer.paths
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_results(results, writer, collector, summary: RunSummary, bar, started: float) -> None:
+    """Each document's cells into the tables (and its text copy), the registry's collector and
+    the counts, in input order."""
+    for document, cells in results:
+        if document.needs_text_copy and document.text is not None:
+            path, _ = writer.text_path(document.doc_id)
+            path.write_text(document.text, encoding="utf-8")
+        writer.write_cells(cells)
+        collector.add_cells(cells)
+        _count(summary, document, cells["documents"][0])
+        if bar is not None:
+            bar.advance(summary.n_docs, summary.n_error, time.perf_counter() - started)
 
 
 def _registry_knowledge(rules_dir):

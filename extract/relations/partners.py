@@ -49,43 +49,44 @@ def link_partners(text: str, orgs: list[Mention], triggers, sentences: Sentences
     for org in (owned or {}).values():
         add(org, "lead", OWNER_RULE)
     for trig in triggers:
-        s_start, s_end = sentences.span(trig.start)
-        if trig.kind in ("lead_next", "project_agency_next"):
-            clause_end = text.find(";", trig.end, s_end)  # "Koordinator ist X; beteiligt sind …"
-            limit = min(s_end if clause_end < 0 else clause_end, trig.end + LEAD_WINDOW)
-            nxt = next(iter(at.between(trig.end, limit)), None)
-            if nxt:
-                add(nxt, "lead" if trig.kind == "lead_next" else "project_agency", trig.rule, trig.implied)
-        elif trig.kind == "lead_prev":
-            prev = [o for o in at.between(s_start, trig.start + 1) if o.end <= trig.start
-                    and trig.start - o.end <= LEAD_WINDOW]
-            if prev:
-                # "von der X gemeinsam mit Y und Z betrieben": the agent after "von" leads
-                agent = [o for o in prev if _AGENT.search(text, max(0, o.start - 12), o.start)]
-                add(agent[-1] if agent else prev[-1], "lead", trig.rule, trig.implied)
-        elif trig.kind in ("partner_list", "associate_list"):
-            _b_start, b_end = sentences.block(trig.start)
-            role = "partner" if trig.kind == "partner_list" else "associate"
-            for o in at.between(trig.end, b_end):
-                add(o, role, trig.rule)
-        elif trig.kind == "lead_near":
-            near = [o for o in at.between(s_start, s_end) if o.end - trig.start <= LEAD_WINDOW
-                    and trig.start - o.end <= LEAD_WINDOW]
-            if near:
-                add(min(near, key=lambda o: _distance(o, trig)), "lead", trig.rule, trig.implied)
-        elif trig.kind == "partner_prev":
-            prev = [o for o in at.between(s_start, trig.start + 1) if o.end <= trig.start]
-            if prev:
-                add(prev[-1], "partner", trig.rule)
-        elif trig.kind == "recipient_sentence":
-            after = at.between(trig.end, s_end)
-            before = [o for o in at.between(s_start, trig.start + 1) if o.end <= trig.start]
-            if after or before:
-                add((after or before)[0], "lead", trig.rule, trig.implied)
-        elif trig.kind == "partner_sentence":
-            for o in at.between(s_start, s_end):
-                add(o, "partner", trig.rule)
+        for org, role, implied in _scoped_by(trig, text, at, sentences):
+            add(org, role, trig.rule, implied)
     return sorted(links.values(), key=lambda link: link.org.start)
+
+
+def _scoped_by(trig, text: str, at: _ByStart, sentences: Sentences) -> list[tuple[Mention, str, bool]]:
+    """(institution, role, implied) for each institution one role cue scopes, by its kind."""
+    s_start, s_end = sentences.span(trig.start)
+    if trig.kind in ("lead_next", "project_agency_next"):
+        clause_end = text.find(";", trig.end, s_end)  # "Koordinator ist X; beteiligt sind …"
+        limit = min(s_end if clause_end < 0 else clause_end, trig.end + LEAD_WINDOW)
+        nxt = next(iter(at.between(trig.end, limit)), None)
+        role = "lead" if trig.kind == "lead_next" else "project_agency"
+        return [(nxt, role, trig.implied)] if nxt else []
+    if trig.kind == "lead_prev":
+        prev = [o for o in at.between(s_start, trig.start + 1) if o.end <= trig.start
+                and trig.start - o.end <= LEAD_WINDOW]
+        # "von der X gemeinsam mit Y und Z betrieben": the agent after "von" leads
+        agent = [o for o in prev if _AGENT.search(text, max(0, o.start - 12), o.start)]
+        return [((agent or prev)[-1], "lead", trig.implied)] if prev else []
+    if trig.kind in ("partner_list", "associate_list"):
+        _b_start, b_end = sentences.block(trig.start)
+        role = "partner" if trig.kind == "partner_list" else "associate"
+        return [(o, role, False) for o in at.between(trig.end, b_end)]
+    if trig.kind == "lead_near":
+        near = [o for o in at.between(s_start, s_end) if o.end - trig.start <= LEAD_WINDOW
+                and trig.start - o.end <= LEAD_WINDOW]
+        return [(min(near, key=lambda o: _distance(o, trig)), "lead", trig.implied)] if near else []
+    if trig.kind == "partner_prev":
+        prev = [o for o in at.between(s_start, trig.start + 1) if o.end <= trig.start]
+        return [(prev[-1], "partner", False)] if prev else []
+    if trig.kind == "recipient_sentence":
+        after = at.between(trig.end, s_end)
+        before = [o for o in at.between(s_start, trig.start + 1) if o.end <= trig.start]
+        return [((after or before)[0], "lead", trig.implied)] if after or before else []
+    if trig.kind == "partner_sentence":
+        return [(o, "partner", False) for o in at.between(s_start, s_end)]
+    return []
 
 
 class _ByStart:

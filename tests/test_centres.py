@@ -556,3 +556,15 @@ def test_a_site_cue_lists_the_cities_of_its_own_clause_only():
     text = ("Kassel. Die Energieagentur Nordhessen gGmbH ist gegründet. Die Agentur hat ihren Sitz in Kassel "
             "und nimmt im Frühjahr den Betrieb auf; Sprechstunden sind in Fulda und Marburg geplant.")
     assert [city for _, city in _centres_of(text)] == ["Kassel"]
+
+
+def test_sections_place_each_centre_by_an_opening_in_city_or_its_lead_in_the_same_sentence():
+    text = ("Drei neue Landeszentren.\n\nQuanten\nDas „Kompetenzzentrum Quantenoptik Hessen“ (KQH) entsteht unter "
+            "Federführung der Universität Marburg. Das Land stellt 4,5 Millionen Euro bereit.\n\n"
+            "Klima\nIn Kassel erhält das „Zentrum für Klimafolgen in Stadt und Land“ (ZKSL) 2,9 Millionen Euro.\n")
+    assert sorted(city for _, city in _centres_of(text)) == ["Kassel", "Marburg an der Lahn"]
+
+
+def test_a_klimaagentur_is_an_energy_agency_centre():
+    text = "Die Klimaagentur Nordkreis hat ihre Büros in Kassel bezogen."
+    assert _centres_of(text) == [("Klimaagentur Nordkreis", "Kassel")]

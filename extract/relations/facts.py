@@ -46,6 +46,7 @@ def build_facts(text: str, mentions: list[Mention], triggers: list[Trigger],
     owned.update(entry_hosts(centre_mentions, orgs, owned))
     hints = {key: o.attrs["city"] for key, o in owned.items() if o.attrs.get("city")}
     keys, links = _partner_links(text, orgs, triggers, sentences, owned)
+    hints.update(_lead_hints(centre_mentions, links, sentences, hints))
     centres = collect_centres(centre_mentions, [c for c in cities if not in_district(text, c)], hints,
                               lead_city(text, links, cities))
     states = {c.normalized: c.attrs.get("state") for c in cities}
@@ -166,6 +167,21 @@ _DISTRICT = re.compile(r"\b(?:Land)?[Kk]reis(?:es|e|en)?[ \t]+$|\b(?:Metropol)?[
 
 def in_district(text: str, city: Mention) -> bool:
     return bool(_DISTRICT.search(text, max(0, city.start - 14), city.start))
+
+
+def _lead_hints(centre_mentions, links, sentences, hints) -> dict[int, str]:
+    """{id(centre): city} of the lead named in the centre's own sentence ("Das „Kompetenzzentrum
+    X“ entsteht unter Federführung der TU Darmstadt"), for centres without an owner's city."""
+    leads = [link.org for link in links if link.role == "lead" and link.org.attrs.get("city")]
+    out = {}
+    for m in centre_mentions:
+        if id(m) in hints or m.attrs.get("city") or not is_concrete(m):
+            continue
+        span = sentences.span(m.start)
+        here = {o.attrs["city"] for o in leads if span[0] <= o.start < span[1]}
+        if len(here) == 1:
+            out[id(m)] = here.pop()
+    return out
 
 
 def _partner_links(text, orgs, triggers, sentences, owned):

@@ -28,10 +28,10 @@ def _value(cell):
     return "" if cell is None else intern(cell) if cell.__class__ is str else cell
 
 
-def _row_class(table: str, columns: tuple[str, ...]):
+def row_class(table: str, columns: tuple[str, ...], defaults: tuple = ()):
     """A read-only row that reads like a dict (row["name"], keys(), **row) at the memory of a
     tuple: a run over 20,000 documents keeps ~200,000 of them."""
-    base = namedtuple(f"{table.capitalize()}Row", columns)
+    base = namedtuple(f"{table.capitalize()}Row", columns, defaults=defaults)
 
     class Row(base):
         __slots__ = ()
@@ -54,7 +54,7 @@ class Collector:
     def __init__(self):
         self.rows: dict[str, list] = {table: [] for table in READ}
         self._positions = {table: [COLUMNS[table].index(c) for c in columns] for table, columns in READ.items()}
-        self._classes = {table: _row_class(table, columns) for table, columns in READ.items()}
+        self._classes = {table: row_class(table, columns) for table, columns in READ.items()}
 
     def add_cells(self, cells_by_table: dict[str, list[list]]) -> None:
         for table, rows in cells_by_table.items():

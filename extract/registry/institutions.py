@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .collect import row_class
 from .entries import institution_entry
 from .keys import Keyer, stable_id, words
 from .knowledge import Knowledge, ministry_period
@@ -25,25 +26,28 @@ class Institution:
     id: str = ""
 
 
+# a row that names an institution; reads like a dict (s["name"]) at the memory of a tuple
+Sighting = row_class("sighting", ("name", "acronym", "city", "doc_id", "centre", "role", "rule",
+                                  "start_char", "end_char", "lineage", "since"), defaults=("", ""))
+
+
 def sightings(rows: dict[str, list[dict]], knowledge: Knowledge) -> list[dict]:
     """Every row that names an institution, as {name, acronym, city, doc_id, centre, role,
     rule, start_char, end_char, lineage} (+ `since` of a ministry's name)."""
     published = {r["doc_id"]: r["published"] for r in rows["documents"]}
-    out = [{**r, "lineage": ""} for r in rows["partners"] if r["name"]]
+    out = [Sighting(r["name"], r["acronym"], r["city"], r["doc_id"], r["centre"], r["role"], r["rule"],
+                    r["start_char"], r["end_char"]) for r in rows["partners"] if r["name"]]
     led = {(r["doc_id"], r["centre"]) for r in rows["partners"] if r["role"] == "lead"}
     for r in rows["centres"]:
         if r["lead_partner"] and (r["doc_id"], r["centre"]) not in led:
-            out.append({"name": r["lead_partner"], "acronym": r["lead_acronym"], "city": "",
-                        "doc_id": r["doc_id"], "centre": r["centre"], "role": "lead",
-                        "rule": LEAD_FROM_CENTRE, "start_char": r["start_char"],
-                        "end_char": r["end_char"], "lineage": ""})
+            out.append(Sighting(r["lead_partner"], r["lead_acronym"], "", r["doc_id"], r["centre"], "lead",
+                                LEAD_FROM_CENTRE, r["start_char"], r["end_char"]))
     for r in rows["ministries"]:
         periods = knowledge.lineages.get(r["name"])
         lineage, since = (ministry_period(periods, published.get(r["doc_id"], "")) if periods
                           else (f"{r['level']}|{r['state']}|{r['name']}", ""))
-        out.append({"name": r["name"], "acronym": r["acronym"], "city": "", "doc_id": r["doc_id"],
-                    "centre": "", "role": "", "rule": r["rule"], "start_char": r["start_char"],
-                    "end_char": r["end_char"], "lineage": lineage, "since": since})
+        out.append(Sighting(r["name"], r["acronym"], "", r["doc_id"], "", "", r["rule"], r["start_char"],
+                            r["end_char"], lineage, since))
     return out
 
 

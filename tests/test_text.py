@@ -48,3 +48,12 @@ def test_lower_keeps_offsets_or_says_it_cannot():
     assert lower("Ein \u0130stanbul-Büro") is None           # re and str.lower fold İ differently
     assert lower_keeping_offsets("Das Zentrum") == "das zentrum"
     assert lower_keeping_offsets("\u0130nnovation") is None   # İ lowers to two characters
+
+
+def test_semicolon_bounds_stop_at_the_semicolons_around_a_span_inside_the_sentence():
+    from extract.text.clauses import semicolon_bounds
+
+    text = "Der Sitz ist in Kassel; die Sprechstunden sind in Fulda; das Büro in Marburg."
+    start = text.index("Sprechstunden")
+    assert text[slice(*semicolon_bounds(text, start, start, 0, len(text)))] == " die Sprechstunden sind in Fulda"
+    assert semicolon_bounds(text, 3, 3, 0, 10) == (0, 10)

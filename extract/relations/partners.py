@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..model import Mention
+from ..text.clauses import semicolon_bounds
 from .sentences import Sentences
 
 _ROLE_RANK = {"lead": 0, "project_agency": 1, "partner": 2, "associate": 3}
@@ -58,8 +59,8 @@ def _scoped_by(trig, text: str, at: _ByStart, sentences: Sentences) -> list[tupl
     """(institution, role, implied) for each institution one role cue scopes, by its kind."""
     s_start, s_end = sentences.span(trig.start)
     if trig.kind in ("lead_next", "project_agency_next"):
-        clause_end = text.find(";", trig.end, s_end)  # "Koordinator ist X; beteiligt sind …"
-        limit = min(s_end if clause_end < 0 else clause_end, trig.end + LEAD_WINDOW)
+        _, clause_end = semicolon_bounds(text, trig.end, trig.end, trig.end, s_end)  # "Koordinator ist X; …"
+        limit = min(clause_end, trig.end + LEAD_WINDOW)
         nxt = next(iter(at.between(trig.end, limit)), None)
         role = "lead" if trig.kind == "lead_next" else "project_agency"
         return [(nxt, role, trig.implied)] if nxt else []

@@ -21,3 +21,11 @@ def clause(text: str, pos: int, s_start: int, s_end: int) -> tuple[int, int]:
 def opens_relative(text: str, pos: int) -> bool:
     """Does a relative clause open at `pos` (right after a clause mark)?"""
     return bool(_RELATIVE.match(text, pos))
+
+
+def semicolon_bounds(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
+    """[start, end) widened to the stretch of the sentence [s_start, s_end) that no semicolon
+    cuts: a semicolon opens another clause ("Sitz in X …; Sprechstunden in Y")."""
+    before = text.rfind(";", s_start, start)
+    after = text.find(";", end, s_end)
+    return (before + 1 if before >= 0 else s_start), (after if after >= 0 else s_end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...text.clauses import clause, opens_relative
+from ...text.clauses import clause, opens_relative, semicolon_bounds
 
 # how far before a centre its city_before rules may reach (they are bounded, ~130 chars)
 _BEFORE_REACH = 400
@@ -44,10 +44,7 @@ def city_before(lex, text, start, ctx, name_end=None) -> tuple[str | None, str]:
 def _located_city(lex, text, start, ctx, name_end, s_start, s_end) -> tuple[str | None, str]:
     # "In Ilmenau ist das neue Kompetenzzentrum … gestartet"; a semicolon opens another
     # clause ("Die Geschäftsstelle des Zentrums sitzt in X; in Y entsteht ein Prüfstand")
-    semi = text.rfind(";", s_start, start)
-    s_start = semi + 1 if semi >= 0 else s_start
-    semi = text.find(";", name_end or start, s_end)
-    s_end = semi if semi >= 0 else s_end
+    s_start, s_end = semicolon_bounds(text, start, name_end or start, s_start, s_end)
     if ctx.sentence_has(s_start, s_end, lex.located):
         # not from a relative clause of another noun: "darunter X, das in Mannheim
         # angesiedelt ist, und das KI-Lab Y der Technologiepark GmbH"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...model import Mention
+from ...text.clauses import semicolon_bounds
 from ...text.lists import bullet_items
 from .lists import list_after, sentence_list
 
@@ -102,8 +103,8 @@ def _cue_sites(lex, text, found, cue: re.Match, ctx, used) -> list[Mention]:
 
 def _cue_cities(lex, text, c: re.Match, anchor, s_start, s_end, ctx) -> list[str]:
     """The cities a site cue lists, from the nearest source that has some."""
-    semi = text.find(";", c.end(), s_end)  # "Sitz in X …; Sprechstunden in Y": another clause
-    cities = ctx.cities_in(c.end(), semi if semi >= 0 else s_end)
+    _, c_end = semicolon_bounds(text, c.end(), c.end(), c.end(), s_end)  # "Sitz in X; Sprechstunden in Y"
+    cities = ctx.cities_in(c.end(), c_end)
     if cities and cities[0][0] - c.end() > _SITE_REACH:
         cities = []
     cities = [name for pos, name in cities]

@@ -15,6 +15,7 @@ READS = Reads(
         "site_cue": Kind(ANY),
         "list_intro": Kind(ANY),
         "founding_cue": Kind(ANY),
+        "entry_lead_label": Kind(ANY),
     }),),
     gazetteers=("places", "states"),
     lists=("centre_heads", "centre_head_forms", "legal_forms", "alias_stoplist", "institution_heads", "regions"),

@@ -14,7 +14,7 @@ from .context import PlaceNames
 from .heads import HeadForms, HeadKinds, tail_stops
 
 _CONTEXT_KINDS = ("exclude", "city_after", "city_before", "located_cue", "site_cue", "list_intro",
-                  "founding_cue")
+                  "founding_cue", "entry_lead_label")
 _BIG_PLACE = 20000  # inhabitants: an adjective like "Bremer" should not resolve to a hamlet
 
 
@@ -33,6 +33,7 @@ class CentreLexicon:
         self.site_cues = [Scanner(r.compile()) for r in ctx["site_cue"]]
         self.list_intro = [r.compile() for r in ctx["list_intro"]]
         self.founding = [r.compile() for r in ctx["founding_cue"]]
+        self.entry_lead = [r.compile() for r in ctx["entry_lead_label"]]
         head_lines = rules.word_list("centre_heads")
         self.heads = HeadKinds(head_lines)
         self.forms = HeadForms(rules.word_list("centre_head_forms"))

@@ -66,7 +66,8 @@ def _bullet_sites(lex, text, m: Mention, ctx, used, found=()) -> list[Mention]:
         if any(s <= start < e for start in named):
             continue
         cities = ctx.cities_in(s, e)
-        city = _leading_city(lex, text, s, e, ctx) or _lead_city(text, s, cities) or (cities[-1][1] if cities else None)
+        city = (_leading_city(lex, text, s, e, ctx) or _lead_city(lex, text, s, cities)
+                or (cities[-1][1] if cities else None))
         if city and (m.start, city) not in used:
             used.add((m.start, city))
             site = site_of(m, city, "centres.plural_bullets")
@@ -176,13 +177,13 @@ def _leading_city(lex, text, start, end, ctx) -> str | None:
     return None
 
 
-# "Federführung: Philipps-Universität Marburg": the entry's lead, whose city is the entry's
-_LEAD_LABEL = re.compile(r"(?:Federführung|Leitung|Koordination|Konsortialführung|Sprecherhochschule)[ \t]*:")
-
-
-def _lead_city(text, start, cities) -> str | None:
-    """The first city after the entry's lead label, if it has one."""
-    label = _LEAD_LABEL.search(text, start, cities[-1][0]) if cities else None
+def _lead_city(lex, text, start, cities) -> str | None:
+    """The first city after the entry's lead label ("Federführung: Philipps-Universität Marburg",
+    rule kind entry_lead_label), if it has one."""
+    if not cities:
+        return None
+    labels = [m for r in lex.entry_lead if (m := r.search(text, start, cities[-1][0]))]
+    label = min(labels, key=lambda m: m.start(), default=None)
     return next((name for pos, name in cities if pos >= label.end()), None) if label else None
 
 
